@@ -1,0 +1,2 @@
+/** Package identity, used in error messages and diagnostics. */
+export const packageName = "@dana-gateway/trip-planner";

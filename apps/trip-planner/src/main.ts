@@ -1,0 +1,1 @@
+console.log("trip planner lands with apps/trip-planner");

@@ -1,0 +1,3 @@
+import { danaProject } from "../../vitest.shared.js";
+
+export default danaProject("trip-planner");

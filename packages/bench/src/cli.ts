@@ -1,0 +1,1 @@
+console.log("bench: suites land with packages/bench");

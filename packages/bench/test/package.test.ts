@@ -1,0 +1,8 @@
+import { describe, expect, it } from "vitest";
+import { packageName } from "../src/index.js";
+
+describe("@dana-gateway/bench", () => {
+  it("exports its own name", () => {
+    expect(packageName).toBe("@dana-gateway/bench");
+  });
+});

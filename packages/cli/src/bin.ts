@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+console.log("dana: the CLI lands with the language runtime");
