@@ -1,0 +1,2 @@
+// Builtin functions and methods of builtin types. Owned by the values work.
+export {};

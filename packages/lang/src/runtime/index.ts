@@ -1,0 +1,2 @@
+// Public surface of the evaluator (Interpreter). Owned by the runtime work.
+export {};

@@ -1,0 +1,2 @@
+// Public surface of the value layer (printing, equality, arithmetic, conversions). Owned by the values work.
+export * from "./types.js";
