@@ -1,0 +1,53 @@
+/**
+ * A deterministic stand-in for the LLM behind `reason()`, modelled on the reference's mock mode (spec 1.11).
+ * It returns the raw reply text; the evaluator does the type-directed coercion, which is what the cases check.
+ */
+import type { ExpectedType, ReasonRequest } from "../../../src/index.js";
+
+export function mockReason(request: ReasonRequest): string {
+  if (request.expectedType) return replyForType(request.expectedType);
+  const prompt = request.prompt.toLowerCase();
+  if (prompt.includes("capital of france")) return "Paris";
+  if (prompt.replaceAll(" ", "").includes("2+2")) return "4";
+  return `This is a mock response to: ${request.prompt}`;
+}
+
+function replyForType(expected: ExpectedType): string {
+  if (expected.kind === "struct") {
+    const fields = Object.fromEntries(expected.fields.map((field) => [field.name, sampleForTypeName(field.type)]));
+    return JSON.stringify(fields);
+  }
+  switch (expected.name) {
+    case "int":
+      return "42";
+    case "float":
+      return "3.14";
+    case "bool":
+      return "true";
+    case "str":
+      return "mock text";
+    case "dict":
+      return JSON.stringify({ result: "mock" });
+    case "list":
+      return JSON.stringify(["mock"]);
+  }
+}
+
+/** A JSON sample for a struct field's declared type (`int`, `list[str]`, `str | None`…). */
+function sampleForTypeName(type: string): unknown {
+  const base = type.trim().split(/[[|\s]/)[0];
+  switch (base) {
+    case "int":
+      return 42;
+    case "float":
+      return 3.14;
+    case "bool":
+      return true;
+    case "list":
+      return [];
+    case "dict":
+      return {};
+    default:
+      return "mock";
+  }
+}
