@@ -1,0 +1,102 @@
+/**
+ * Starts a sandbox in a child process: its own V8 with a heap limit, an empty environment (only what the context
+ * grants), a fresh temporary working directory, no descriptors but the IPC channel and a stderr pipe, and — when
+ * the host runs as root — the unprivileged `nobody` user, so a sandbox escape lands in an account that owns nothing.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { chown, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { awaitReady } from "./await-ready.js";
+import { entryScriptPath } from "./entry-script.js";
+import { heapLimitMegabytes, type SandboxLaunchOptions } from "./launch-options.js";
+import type { SandboxExit, SandboxPort } from "./sandbox-port.js";
+import { StderrTail } from "./stderr-tail.js";
+
+/** nobody / nogroup on Debian-style systems; also the overflow ids of the Linux kernel. */
+const unprivilegedUserId = 65534;
+const unprivilegedGroupId = 65534;
+
+/** `entryScript` is replaceable for tests (fixtures that crash, hang or report their surroundings). */
+export async function launchProcess(
+  options: SandboxLaunchOptions,
+  entryScript: string = entryScriptPath("child-entry.js"),
+): Promise<SandboxPort> {
+  const workingDirectory = await mkdtemp(join(tmpdir(), "dana-sandbox-"));
+  const dropPrivileges = process.getuid?.() === 0;
+  let child: ChildProcess;
+  try {
+    if (dropPrivileges) await chown(workingDirectory, unprivilegedUserId, unprivilegedGroupId);
+    child = fork(entryScript, [], {
+      execArgv: [`--max-old-space-size=${heapLimitMegabytes(options.heapLimitBytes)}`],
+      env: { ...options.environment },
+      cwd: workingDirectory,
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+      detached: false,
+      ...(dropPrivileges ? { uid: unprivilegedUserId, gid: unprivilegedGroupId } : {}),
+    });
+  } catch (error) {
+    await rm(workingDirectory, { recursive: true, force: true });
+    throw error;
+  }
+  return awaitReady(new ProcessPort(child, workingDirectory), options.startTimeoutMs);
+}
+
+class ProcessPort implements SandboxPort {
+  readonly kind = "process";
+  readonly sandboxId: number;
+  private listener: (message: unknown) => void = () => {};
+  private readonly exitListeners: ((exit: SandboxExit) => void)[] = [];
+  private readonly stderr = new StderrTail();
+  private exit: SandboxExit | null = null;
+  private readonly exited: Promise<SandboxExit>;
+
+  constructor(
+    private readonly child: ChildProcess,
+    workingDirectory: string,
+  ) {
+    this.sandboxId = child.pid ?? -1;
+    child.on("message", (message) => this.listener(message));
+    child.stderr?.on("data", (chunk: Buffer) => this.stderr.append(chunk));
+    // A send on a channel the child already closed reports here; the exit that follows tells the story.
+    child.on("error", (error) => this.stderr.append(`\n${error.message}`));
+    this.exited = new Promise((resolve) => {
+      // 'close' (not 'exit') so that stderr has been read to the end before the cause is judged.
+      child.once("close", (exitCode: number | null, signal: NodeJS.Signals | null) => {
+        const exit: SandboxExit = {
+          exitCode,
+          signal,
+          outOfMemory: this.stderr.reportsOutOfMemory(),
+          detail: this.stderr.toString(),
+        };
+        this.exit = exit;
+        rm(workingDirectory, { recursive: true, force: true }).then(
+          () => {},
+          () => {},
+        );
+        for (const listener of this.exitListeners.splice(0)) listener(exit);
+        resolve(exit);
+      });
+    });
+  }
+
+  post(message: unknown): void {
+    // The advanced serialisation copies buffers across the pipe; there is nothing to transfer between processes.
+    if (this.child.connected) this.child.send(message as object);
+  }
+
+  setMessageListener(listener: (message: unknown) => void): void {
+    this.listener = listener;
+  }
+
+  onExit(listener: (exit: SandboxExit) => void): void {
+    if (this.exit !== null) listener(this.exit);
+    else this.exitListeners.push(listener);
+  }
+
+  async terminate(): Promise<SandboxExit> {
+    if (this.exit === null) this.child.kill("SIGKILL");
+    return this.exited;
+  }
+}

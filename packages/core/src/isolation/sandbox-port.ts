@@ -1,0 +1,31 @@
+/**
+ * The host's view of one running sandbox (a worker thread or a child process): a message pipe plus a way to
+ * learn how it ended. Everything above this (request ids, watchdog, pools) is the same for both kinds.
+ */
+
+/** How a sandbox ended. */
+export interface SandboxExit {
+  /** Process or thread exit code; null when a signal ended a child process. */
+  readonly exitCode: number | null;
+  /** The signal that ended a child process (e.g. "SIGKILL", "SIGABRT"); null for worker threads. */
+  readonly signal: NodeJS.Signals | null;
+  /** V8 ran out of heap: the worker's ERR_WORKER_OUT_OF_MEMORY, or a child's "heap out of memory" report. */
+  readonly outOfMemory: boolean;
+  /** The last lines the sandbox wrote to stderr, or the error it raised, for diagnostics. */
+  readonly detail: string;
+}
+
+export interface SandboxPort {
+  /** "worker" or "process", for messages. */
+  readonly kind: "worker" | "process";
+  /** Thread id or process id, for messages and tests. */
+  readonly sandboxId: number;
+  /** Sends one message; `transfer` lists buffers to move instead of copy (worker threads only). */
+  post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
+  /** Replaces the one consumer of incoming messages (the start-up wait first, then the protocol link). */
+  setMessageListener(listener: (message: unknown) => void): void;
+  /** Each listener is called once, when the sandbox has ended for any reason (including `terminate`). */
+  onExit(listener: (exit: SandboxExit) => void): void;
+  /** Ends the sandbox at once (no clean-up inside it) and resolves when it is gone. Idempotent. */
+  terminate(): Promise<SandboxExit>;
+}

@@ -1,0 +1,86 @@
+/**
+ * Starts a sandbox in a `worker_threads` worker: a new V8 isolate with its own heap, capped by `resourceLimits`,
+ * in the host's process. Terminating it never affects the host or other workers.
+ */
+import { Worker } from "node:worker_threads";
+import { awaitReady } from "./await-ready.js";
+import { entryScriptPath } from "./entry-script.js";
+import { heapLimitMegabytes, type SandboxLaunchOptions } from "./launch-options.js";
+import type { SandboxExit, SandboxPort } from "./sandbox-port.js";
+import { StderrTail } from "./stderr-tail.js";
+
+/** `entryScript` is replaceable for tests (fixtures that crash, hang or report their surroundings). */
+export async function launchWorker(
+  options: SandboxLaunchOptions,
+  entryScript: string = entryScriptPath("worker-entry.js"),
+): Promise<SandboxPort> {
+  const oldGenerationMegabytes = heapLimitMegabytes(options.heapLimitBytes);
+  const worker = new Worker(entryScript, {
+    resourceLimits: {
+      maxOldGenerationSizeMb: oldGenerationMegabytes,
+      // A young generation larger than a quarter of the heap would let one scavenge overshoot the limit.
+      maxYoungGenerationSizeMb: Math.max(1, Math.min(16, Math.floor(oldGenerationMegabytes / 4))),
+    },
+    env: { ...options.environment },
+    // The host's loader flags (vitest, tsx) must not leak into the sandbox.
+    execArgv: [],
+    // Dana output travels as protocol messages; the worker's own streams are captured, never the host's.
+    stdout: true,
+    stderr: true,
+  });
+  return awaitReady(new WorkerPort(worker), options.startTimeoutMs);
+}
+
+class WorkerPort implements SandboxPort {
+  readonly kind = "worker";
+  readonly sandboxId: number;
+  private listener: (message: unknown) => void = () => {};
+  private readonly exitListeners: ((exit: SandboxExit) => void)[] = [];
+  private readonly stderr = new StderrTail();
+  private failure: Error | null = null;
+  private exit: SandboxExit | null = null;
+  private readonly exited: Promise<SandboxExit>;
+
+  constructor(private readonly worker: Worker) {
+    this.sandboxId = worker.threadId;
+    worker.on("message", (message) => this.listener(message));
+    worker.stdout.resume();
+    worker.stderr.on("data", (chunk: Buffer) => this.stderr.append(chunk));
+    // 'error' precedes 'exit' for an uncaught exception or ERR_WORKER_OUT_OF_MEMORY.
+    worker.on("error", (error) => {
+      this.failure ??= error;
+    });
+    this.exited = new Promise((resolve) => {
+      worker.once("exit", (exitCode) => {
+        const code = (this.failure as NodeJS.ErrnoException | null)?.code;
+        const exit: SandboxExit = {
+          exitCode,
+          signal: null,
+          outOfMemory: code === "ERR_WORKER_OUT_OF_MEMORY" || this.stderr.reportsOutOfMemory(),
+          detail: this.failure?.message ?? this.stderr.toString(),
+        };
+        this.exit = exit;
+        for (const listener of this.exitListeners.splice(0)) listener(exit);
+        resolve(exit);
+      });
+    });
+  }
+
+  post(message: unknown, transfer?: readonly ArrayBuffer[]): void {
+    this.worker.postMessage(message, transfer as ArrayBuffer[] | undefined);
+  }
+
+  setMessageListener(listener: (message: unknown) => void): void {
+    this.listener = listener;
+  }
+
+  onExit(listener: (exit: SandboxExit) => void): void {
+    if (this.exit !== null) listener(this.exit);
+    else this.exitListeners.push(listener);
+  }
+
+  async terminate(): Promise<SandboxExit> {
+    if (this.exit === null) await this.worker.terminate();
+    return this.exited;
+  }
+}
