@@ -1,0 +1,81 @@
+import { importOptional, isFunction } from "./optional-import.js";
+
+/**
+ * The slice of `@dana-gateway/core` the suites use, as documented for issue 8:
+ *   const rt = await DanaRuntime.create();
+ *   const ctx = await rt.createContext({ isolation: "inprocess" | "worker" | "process" });
+ *   const module = await ctx.eval(source); await module.add(1, 2);
+ *   await ctx.close(); await rt.close(); await rt.reason(prompt, { cache: true });
+ */
+export type IsolationMode = "inprocess" | "worker" | "process";
+export const isolationModes: readonly IsolationMode[] = ["inprocess", "worker", "process"];
+
+export interface GatewayContext {
+  eval(source: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface GatewayRuntime {
+  createContext(options: { isolation: IsolationMode }): Promise<GatewayContext>;
+  reason?(prompt: string, options?: { cache?: boolean }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface CoreModule {
+  createRuntime(options?: Record<string, unknown>): Promise<GatewayRuntime>;
+}
+
+export const coreSpecifier = "@dana-gateway/core";
+
+/** The core's runtime factory, or the reason a suite that needs it is skipped. */
+export async function loadCore(): Promise<CoreModule | string> {
+  const module = await importOptional(coreSpecifier);
+  if (typeof module === "string") return module;
+  const runtimeClass = module.DanaRuntime as { create?: unknown } | undefined;
+  if (!runtimeClass || !isFunction(runtimeClass.create)) return `${coreSpecifier} has no DanaRuntime.create yet`;
+  const create = runtimeClass.create.bind(runtimeClass) as (
+    options?: Record<string, unknown>,
+  ) => Promise<GatewayRuntime>;
+  return { createRuntime: (options) => create(options) };
+}
+
+export async function coreAvailability(): Promise<string | true> {
+  const core = await loadCore();
+  return typeof core === "string" ? core : true;
+}
+
+/** Evaluates Dana source in a context and returns the named function as an awaitable JS function. */
+export async function gatewayFunction(
+  context: GatewayContext,
+  source: string,
+  name: string,
+): Promise<(...args: unknown[]) => Promise<unknown>> {
+  const module = (await context.eval(source)) as Record<string, unknown> | null;
+  const candidate = module?.[name];
+  if (!isFunction(candidate)) {
+    throw new Error(`ctx.eval(source) did not return a module whose "${name}" is a function`);
+  }
+  return candidate as (...args: unknown[]) => Promise<unknown>;
+}
+
+/** Opens a runtime and one context; `close` releases both, context first. */
+export async function openContext(
+  core: CoreModule,
+  isolation: IsolationMode,
+): Promise<{ runtime: GatewayRuntime; context: GatewayContext; close(): Promise<void> }> {
+  const runtime = await core.createRuntime();
+  try {
+    const context = await runtime.createContext({ isolation });
+    return {
+      runtime,
+      context,
+      close: async () => {
+        await context.close();
+        await runtime.close();
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}

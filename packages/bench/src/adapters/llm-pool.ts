@@ -1,0 +1,47 @@
+import { importOptional, isFunction } from "./optional-import.js";
+
+/**
+ * The slice of `@dana-gateway/llm-pool` the suite uses. Its API is being written alongside this
+ * bench, so both spellings a pool package commonly uses are accepted:
+ *   const pool = await createLlmPool(options)   or   await LlmPool.create(options)
+ *   const lease = await pool.acquire(); lease.release() (or pool.release(lease)); await pool.close();
+ */
+export interface LlmPool {
+  acquire(): Promise<unknown>;
+  release?(lease: unknown): unknown;
+  close(): Promise<void>;
+}
+
+export const llmPoolSpecifier = "@dana-gateway/llm-pool";
+
+/** Offline model: the pool's cost, not a network's. */
+export const benchPoolOptions = { model: "offline:echo", size: 2 };
+
+export async function loadLlmPoolFactory(): Promise<((options: object) => Promise<LlmPool>) | string> {
+  const module = await importOptional(llmPoolSpecifier);
+  if (typeof module === "string") return module;
+  if (isFunction(module.createLlmPool)) {
+    const create = module.createLlmPool as (options: object) => LlmPool | Promise<LlmPool>;
+    return async (options) => create(options);
+  }
+  const poolClass = module.LlmPool as { create?: unknown } | undefined;
+  if (poolClass && isFunction(poolClass.create)) {
+    const create = poolClass.create.bind(poolClass) as (options: object) => Promise<LlmPool>;
+    return create;
+  }
+  return `${llmPoolSpecifier} exports neither createLlmPool nor LlmPool.create yet`;
+}
+
+/** Gives a lease back whichever way the pool expects it. */
+export async function releaseLease(pool: LlmPool, lease: unknown): Promise<void> {
+  const own = (lease as { release?: unknown } | null)?.release;
+  if (isFunction(own)) {
+    await (own as () => unknown).call(lease);
+    return;
+  }
+  if (isFunction(pool.release)) {
+    await pool.release(lease);
+    return;
+  }
+  throw new Error("the pool's lease has no release() and the pool has no release(lease)");
+}

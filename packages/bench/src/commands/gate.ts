@@ -1,0 +1,59 @@
+import { readBaseline } from "../gate/baseline.js";
+import { defaultGateSettings, evaluateGate, gateDecision, mergeRerun, suitesToRerun } from "../gate/evaluate.js";
+import { renderGateReport } from "../gate/render.js";
+import { resolveSuiteNames } from "../harness/registry.js";
+import { readResults, writeResults } from "../harness/results-file.js";
+import { runSuites } from "../harness/run-suites.js";
+import type { BenchResults } from "../harness/types.js";
+import { renderSuite } from "../report/table.js";
+
+export interface GateCommandOptions {
+  quick: boolean;
+  suites: readonly string[];
+  baselinePath: string;
+  /** Judge an existing results file instead of running the suites (no re-runs are possible then). */
+  resultsPath?: string;
+  outputPath: string;
+  defaultTolerance?: number;
+}
+
+/** Noisy suites are run again up to this many times before their figures are called inconclusive. */
+export const maximumReruns = 2;
+
+/** `bench gate`: exit 1 on a real regression, never on noise. */
+export async function gateCommand(options: GateCommandOptions): Promise<number> {
+  const settings = {
+    ...defaultGateSettings,
+    ...(options.defaultTolerance === undefined ? {} : { defaultTolerance: options.defaultTolerance }),
+  };
+  const baseline = await readBaseline(options.baselinePath);
+  const print = (text: string) => process.stdout.write(`${text}\n`);
+  let results: BenchResults;
+  if (options.resultsPath) {
+    results = await readResults(options.resultsPath);
+  } else {
+    const names = resolveSuiteNames(options.suites);
+    print(`Benchmark gate${options.quick ? " (quick)" : ""}: ${names.join(", ")}\n`);
+    results = await runSuites({
+      quick: options.quick,
+      suites: names,
+      onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
+    });
+    for (let rerun = 1; rerun <= maximumReruns; rerun++) {
+      const noisy = suitesToRerun(evaluateGate(results, baseline, settings));
+      if (noisy.length === 0) break;
+      print(`Re-running noisy suite(s) (attempt ${rerun + 1}): ${noisy.join(", ")}\n`);
+      const again = await runSuites({
+        quick: options.quick,
+        suites: noisy,
+        onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
+      });
+      results = mergeRerun(results, again);
+    }
+    await writeResults(options.outputPath, results);
+  }
+  const findings = evaluateGate(results, baseline, settings);
+  const decision = gateDecision(findings);
+  print(renderGateReport(findings, decision));
+  return decision.exitCode;
+}
