@@ -37,7 +37,7 @@ def f4(a, b):
     if c > 92:
         c = c - 92
     else:
-        c = c + f3(b, a) % 10
+        c = c + (f3(b, a) % 10)
     return c
 def f5(a, b):
     c = a * 2 + b
@@ -65,7 +65,7 @@ def f8(a, b):
     if c > 84:
         c = c - 84
     else:
-        c = c + f7(b, a) % 10
+        c = c + (f7(b, a) % 10)
     return c
 def f9(a, b):
     c = a * 5 + b
@@ -93,7 +93,7 @@ def f12(a, b):
     if c > 76:
         c = c - 76
     else:
-        c = c + f11(b, a) % 10
+        c = c + (f11(b, a) % 10)
     return c
 def f13(a, b):
     c = a * 3 + b
@@ -121,7 +121,7 @@ def f16(a, b):
     if c > 68:
         c = c - 68
     else:
-        c = c + f15(b, a) % 10
+        c = c + (f15(b, a) % 10)
     return c
 def f17(a, b):
     c = a * 6 + b
@@ -149,7 +149,7 @@ def f20(a, b):
     if c > 60:
         c = c - 60
     else:
-        c = c + f19(b, a) % 10
+        c = c + (f19(b, a) % 10)
     return c
 def f21(a, b):
     c = a * 4 + b
@@ -177,7 +177,7 @@ def f24(a, b):
     if c > 52:
         c = c - 52
     else:
-        c = c + f23(b, a) % 10
+        c = c + (f23(b, a) % 10)
     return c
 def f25(a, b):
     c = a * 2 + b
@@ -205,7 +205,7 @@ def f28(a, b):
     if c > 44:
         c = c - 44
     else:
-        c = c + f27(b, a) % 10
+        c = c + (f27(b, a) % 10)
     return c
 def f29(a, b):
     c = a * 5 + b
@@ -233,7 +233,7 @@ def f32(a, b):
     if c > 96:
         c = c - 96
     else:
-        c = c + f31(b, a) % 10
+        c = c + (f31(b, a) % 10)
     return c
 def f33(a, b):
     c = a * 3 + b
@@ -261,7 +261,7 @@ def f36(a, b):
     if c > 88:
         c = c - 88
     else:
-        c = c + f35(b, a) % 10
+        c = c + (f35(b, a) % 10)
     return c
 def f37(a, b):
     c = a * 6 + b
@@ -289,7 +289,7 @@ def f40(a, b):
     if c > 80:
         c = c - 80
     else:
-        c = c + f39(b, a) % 10
+        c = c + (f39(b, a) % 10)
     return c
 def f41(a, b):
     c = a * 4 + b
@@ -317,7 +317,7 @@ def f44(a, b):
     if c > 72:
         c = c - 72
     else:
-        c = c + f43(b, a) % 10
+        c = c + (f43(b, a) % 10)
     return c
 def f45(a, b):
     c = a * 2 + b
@@ -345,7 +345,7 @@ def f48(a, b):
     if c > 64:
         c = c - 64
     else:
-        c = c + f47(b, a) % 10
+        c = c + (f47(b, a) % 10)
     return c
 def f49(a, b):
     c = a * 5 + b
@@ -373,7 +373,7 @@ def f52(a, b):
     if c > 56:
         c = c - 56
     else:
-        c = c + f51(b, a) % 10
+        c = c + (f51(b, a) % 10)
     return c
 def f53(a, b):
     c = a * 3 + b
@@ -401,7 +401,7 @@ def f56(a, b):
     if c > 48:
         c = c - 48
     else:
-        c = c + f55(b, a) % 10
+        c = c + (f55(b, a) % 10)
     return c
 def f57(a, b):
     c = a * 6 + b
@@ -429,7 +429,7 @@ def f60(a, b):
     if c > 40:
         c = c - 40
     else:
-        c = c + f59(b, a) % 10
+        c = c + (f59(b, a) % 10)
     return c
 def f61(a, b):
     c = a * 4 + b
@@ -457,7 +457,7 @@ def f64(a, b):
     if c > 92:
         c = c - 92
     else:
-        c = c + f63(b, a) % 10
+        c = c + (f63(b, a) % 10)
     return c
 def f65(a, b):
     c = a * 2 + b
@@ -485,7 +485,7 @@ def f68(a, b):
     if c > 84:
         c = c - 84
     else:
-        c = c + f67(b, a) % 10
+        c = c + (f67(b, a) % 10)
     return c
 def f69(a, b):
     c = a * 5 + b
@@ -513,7 +513,7 @@ def f72(a, b):
     if c > 76:
         c = c - 76
     else:
-        c = c + f71(b, a) % 10
+        c = c + (f71(b, a) % 10)
     return c
 def f73(a, b):
     c = a * 3 + b
@@ -541,7 +541,7 @@ def f76(a, b):
     if c > 68:
         c = c - 68
     else:
-        c = c + f75(b, a) % 10
+        c = c + (f75(b, a) % 10)
     return c
 def f77(a, b):
     c = a * 6 + b
@@ -569,7 +569,7 @@ def f80(a, b):
     if c > 60:
         c = c - 60
     else:
-        c = c + f79(b, a) % 10
+        c = c + (f79(b, a) % 10)
     return c
 def f81(a, b):
     c = a * 4 + b
@@ -597,7 +597,7 @@ def f84(a, b):
     if c > 52:
         c = c - 52
     else:
-        c = c + f83(b, a) % 10
+        c = c + (f83(b, a) % 10)
     return c
 def f85(a, b):
     c = a * 2 + b
@@ -625,7 +625,7 @@ def f88(a, b):
     if c > 44:
         c = c - 44
     else:
-        c = c + f87(b, a) % 10
+        c = c + (f87(b, a) % 10)
     return c
 def f89(a, b):
     c = a * 5 + b
@@ -653,7 +653,7 @@ def f92(a, b):
     if c > 96:
         c = c - 96
     else:
-        c = c + f91(b, a) % 10
+        c = c + (f91(b, a) % 10)
     return c
 def f93(a, b):
     c = a * 3 + b
@@ -681,7 +681,7 @@ def f96(a, b):
     if c > 88:
         c = c - 88
     else:
-        c = c + f95(b, a) % 10
+        c = c + (f95(b, a) % 10)
     return c
 def f97(a, b):
     c = a * 6 + b
@@ -709,7 +709,7 @@ def f100(a, b):
     if c > 80:
         c = c - 80
     else:
-        c = c + f99(b, a) % 10
+        c = c + (f99(b, a) % 10)
     return c
 def f101(a, b):
     c = a * 4 + b
@@ -737,7 +737,7 @@ def f104(a, b):
     if c > 72:
         c = c - 72
     else:
-        c = c + f103(b, a) % 10
+        c = c + (f103(b, a) % 10)
     return c
 def f105(a, b):
     c = a * 2 + b
@@ -765,7 +765,7 @@ def f108(a, b):
     if c > 64:
         c = c - 64
     else:
-        c = c + f107(b, a) % 10
+        c = c + (f107(b, a) % 10)
     return c
 def f109(a, b):
     c = a * 5 + b
@@ -793,7 +793,7 @@ def f112(a, b):
     if c > 56:
         c = c - 56
     else:
-        c = c + f111(b, a) % 10
+        c = c + (f111(b, a) % 10)
     return c
 def f113(a, b):
     c = a * 3 + b
@@ -821,7 +821,7 @@ def f116(a, b):
     if c > 48:
         c = c - 48
     else:
-        c = c + f115(b, a) % 10
+        c = c + (f115(b, a) % 10)
     return c
 def f117(a, b):
     c = a * 6 + b
@@ -849,7 +849,7 @@ def f120(a, b):
     if c > 40:
         c = c - 40
     else:
-        c = c + f119(b, a) % 10
+        c = c + (f119(b, a) % 10)
     return c
 def f121(a, b):
     c = a * 4 + b

@@ -19,7 +19,8 @@ interface FunctionShape {
 function shape(index: number): FunctionShape {
   const constant = String(((index * 11) % 9) + 1);
   const callsPrevious = index > 0 && index % 4 === 0;
-  const call = `f${index - 1}(b, a) % 10`;
+  // Parenthesised so the formatter (biome) leaves the generated JavaScript exactly as generated.
+  const call = `(f${index - 1}(b, a) % 10)`;
   return {
     index,
     multiplier: ((index * 7) % 5) + 2,
