@@ -1,0 +1,55 @@
+/**
+ * What an isolation mode provides: a way to send protocol requests to a `SandboxServer` somewhere (this
+ * thread, a worker thread, a child process) and to hear back from it.
+ */
+import type { DanaCrashedError } from "../errors/classes.js";
+import type {
+  HostRequestMessage,
+  HostResponseMessage,
+  SandboxInit,
+  SandboxNotice,
+  SandboxRequest,
+  SandboxResponse,
+} from "./messages.js";
+import type { SandboxServer } from "./server.js";
+
+export type IsolationMode = "inprocess" | "worker" | "process";
+
+/** How a backend reports what the sandbox says on its own. The gateway supplies these. */
+export interface SandboxBackendEvents {
+  /** `print` output, in order. */
+  onStdout(text: string): void;
+  /** A sandbox → host request; the gateway answers it with `backend.respond(...)`. */
+  onHostRequest(message: HostRequestMessage): void;
+  /** The sandbox died (out of memory, killed, exited). Pending requests must also reject with this error. */
+  onCrash(error: DanaCrashedError): void;
+}
+
+export interface SandboxRequestOptions {
+  /**
+   * Aborting cancels the request: the backend sends a `cancel` notice, and may terminate a sandbox that does
+   * not answer within a grace period (then every pending request rejects with `DanaCrashedError`).
+   */
+  readonly signal?: AbortSignal;
+  /** Buffers to move instead of copy (worker threads only; ignored elsewhere). */
+  readonly transfer?: readonly ArrayBuffer[];
+}
+
+export interface SandboxBackend {
+  readonly isolation: IsolationMode;
+  /** Resolves with the response to `message` (errors arrive as `ok: false` responses, not rejections). */
+  request(message: SandboxRequest, options?: SandboxRequestOptions): Promise<SandboxResponse>;
+  notify(notice: SandboxNotice): void;
+  /** Delivers the host's answer to a `host-request`. */
+  respond(message: HostResponseMessage): void;
+  /** Ends the sandbox. Idempotent; pending requests reject with `DanaCrashedError`. */
+  close(): Promise<void>;
+  /**
+   * In-process backends only: the server itself, so the gateway can call with Dana values and skip
+   * serialisation entirely (the ≤ 1 µs call path).
+   */
+  readonly server?: SandboxServer;
+}
+
+/** Starts a sandbox for one context. The backend sends the `init` request itself before resolving. */
+export type SandboxBackendFactory = (init: SandboxInit, events: SandboxBackendEvents) => Promise<SandboxBackend>;

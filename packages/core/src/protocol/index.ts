@@ -1,0 +1,10 @@
+export type * from "./backend.js";
+export { HandleReference } from "./handle-reference.js";
+export { HandleTable } from "./handle-table.js";
+export { createDanaHost, type SandboxHostBridge } from "./host-bridge.js";
+export { decodeOnHost, encodeKeywordsOnHost, encodeOnHost, serveHostRequest } from "./host-codec.js";
+export * from "./messages.js";
+export { type SandboxChannel, type ServeSandboxOptions, serveSandbox } from "./serve-sandbox.js";
+export { type EvaluateInput, type InterpreterFactory, SandboxServer, type SandboxServerOptions } from "./server.js";
+export { createWireHostBridge, type WireHostBridge } from "./wire-host-bridge.js";
+export * from "./wire-values.js";
