@@ -218,6 +218,20 @@ describe("OpenAI-compatible provider over real HTTP", () => {
     await server.closed(0);
   });
 
+  it("ends a stream with a timeout error part when the deadline passes mid-stream", async () => {
+    server.handle((_request, response) => {
+      response.writeHead(200, { "content-type": "text/event-stream" });
+      response.write(
+        `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, model: "m", choices: [{ index: 0, delta: { content: "partial" }, finish_reason: null }] })}\n\n`,
+      );
+    });
+    const parts = await collect(model().stream({ prompt: "slow", timeoutMs: 150 }));
+    expect(parts[0]).toEqual({ type: "text-delta", text: "partial" });
+    expect(parts).toHaveLength(2);
+    expect(parts[1]?.type).toBe("error");
+    expect(LLMTimeoutError.isInstance((parts[1] as { error: unknown }).error)).toBe(true);
+  });
+
   it("ends a stream with an error part (not a throw) when the call fails", async () => {
     server.handle((_request, response) => sendOpenAIError(response, 401, "bad key"));
     const parts = await collect(model().stream({ prompt: "hi" }));
