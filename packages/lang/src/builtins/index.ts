@@ -1,2 +1,3 @@
 // Builtin functions and methods of builtin types. Owned by the values work.
-export {};
+export * from "./builtin-function.js";
+export * from "./functions.js";
