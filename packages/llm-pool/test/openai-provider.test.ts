@@ -89,13 +89,15 @@ describe("OpenAI-compatible provider over real HTTP", () => {
     expect(server.requests[1]?.headers["x-stainless-retry-count"]).toBe("1");
   });
 
-  it("waits as long as retry-after says: a 30 s retry-after outlasts a short call deadline", async () => {
+  it("waits as long as retry-after says: a 30 s retry-after outlasts a 1 s call deadline", async () => {
     server.handle((_request, response) => sendOpenAIError(response, 429, "slow down", { "retry-after": "30" }));
     const error = await model()
-      .generate({ prompt: "hi", timeoutMs: 300 })
+      .generate({ prompt: "hi", timeoutMs: 1000 })
       .catch((caught: unknown) => caught);
     expect(LLMTimeoutError.isInstance(error)).toBe(true);
-    expect(server.requests).toHaveLength(1);
+    // Without retry-after the SDK would retry within 0.5 s (twice within 1.5 s); with it, no second request.
+    // At most one, not exactly one: a very loaded machine may not even have sent the first one in time.
+    expect(server.requests.length).toBeLessThanOrEqual(1);
   });
 
   it("retries a 500 with backoff and then succeeds", async () => {
@@ -140,7 +142,8 @@ describe("OpenAI-compatible provider over real HTTP", () => {
       .catch((caught: unknown) => caught);
     expect(LLMTimeoutError.isInstance(error)).toBe(true);
     expect((error as LLMTimeoutError).timeoutMs).toBe(100);
-    await server.closed(0);
+    // On a loaded machine the deadline may pass before the request is even sent; if it was sent, it is cancelled.
+    if (server.requests.length > 0) await server.closed(0);
   });
 
   it("uses the SDK's per-attempt timeout when the call has none", async () => {
@@ -226,10 +229,11 @@ describe("OpenAI-compatible provider over real HTTP", () => {
       );
     });
     const parts = await collect(model().stream({ prompt: "slow", timeoutMs: 150 }));
-    expect(parts[0]).toEqual({ type: "text-delta", text: "partial" });
-    expect(parts).toHaveLength(2);
-    expect(parts[1]?.type).toBe("error");
-    expect(LLMTimeoutError.isInstance((parts[1] as { error: unknown }).error)).toBe(true);
+    // The deadline ends the stream with an error part, whether or not the first chunk arrived before it.
+    const last = parts.at(-1);
+    expect(last?.type).toBe("error");
+    expect(LLMTimeoutError.isInstance((last as { error: unknown }).error)).toBe(true);
+    expect(parts.slice(0, -1)).toEqual(parts.length === 2 ? [{ type: "text-delta", text: "partial" }] : []);
   });
 
   it("ends a stream with an error part (not a throw) when the call fails", async () => {

@@ -80,6 +80,14 @@ describe("LLM pool", () => {
     next.release();
   });
 
+  it("rejects (never throws synchronously) an acquire with a bad timeout", async () => {
+    const pool = createLLMPool({ model: new ScriptedModel(), maxSize: 1 });
+    const held = await pool.acquire();
+    const pending = pool.acquire({ timeoutMs: -1 });
+    await expect(pending).rejects.toThrow(LLMConfigurationError);
+    held.release();
+  });
+
   it("rejects an acquire whose signal aborts while it waits", async () => {
     const pool = createLLMPool({ model: new ScriptedModel(), maxSize: 1 });
     const held = await pool.acquire();

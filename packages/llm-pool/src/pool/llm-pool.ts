@@ -103,8 +103,13 @@ class Pool implements LLMPool, LeaseOwner {
     if (this.#waiters.size === 0 && this.#idle.length > 0) {
       return Promise.resolve(this.#lend(this.#idle.pop()!));
     }
-    const timeoutMs =
-      options?.timeoutMs === undefined ? this.#acquireTimeoutMs : durationMs(options.timeoutMs, "timeoutMs");
+    let timeoutMs: number;
+    try {
+      timeoutMs =
+        options?.timeoutMs === undefined ? this.#acquireTimeoutMs : durationMs(options.timeoutMs, "timeoutMs");
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise<PooledLLM>((resolve, reject) => {
       const waiter: PendingAcquire = { settled: false, resolve, reject };
       const settle = (error: LLMError) => {
