@@ -4,7 +4,13 @@
  */
 import type { ExpectedType, ReasonRequest } from "../../../src/index.js";
 
+/** Prompts starting with this are answered with the rest of the prompt, verbatim (tests of reply coercion). */
+const replyWithPrefix = "reply with: ";
+
 export function mockReason(request: ReasonRequest): string {
+  // Test hooks first, so a case can pin the exact reply whatever type the call expects.
+  if (request.prompt.startsWith("echo options")) return JSON.stringify(request.options);
+  if (request.prompt.startsWith(replyWithPrefix)) return request.prompt.slice(replyWithPrefix.length);
   if (request.expectedType) return replyForType(request.expectedType);
   const prompt = request.prompt.toLowerCase();
   if (prompt.includes("capital of france")) return "Paris";
