@@ -168,18 +168,47 @@ describe("evaluateGate on suites and absolute targets", () => {
   });
 });
 
-describe("mergeRerun", () => {
-  it("replaces re-run suites in place and counts attempts", () => {
+describe("re-runs", () => {
+  const base = baseline({ "b/x": { value: 10 } });
+
+  it("re-runs suites with noisy or regressed figures, not clean or crashed ones", () => {
+    const findings = evaluateGate(
+      results([
+        suiteResult("clean", { ratios: [ratio("x", 1)] }),
+        suiteResult("b", { ratios: [ratio("x", 20)] }),
+        suiteResult("noisy", { ratios: [ratio("x", 20, { targetMaximum: 5, rmePercent: 50 })] }),
+        suiteResult("crashed", { status: "failed", reason: "boom" }),
+      ]),
+      base,
+    );
+    expect(suitesToRerun(findings)).toEqual(["b", "noisy"]);
+  });
+
+  it("keeps the cleaner attempt, so a regression fails only when it reproduces", () => {
     const first = results([
       suiteResult("a", { attempts: 1 }),
       suiteResult("b", { attempts: 1, ratios: [ratio("x", 20)] }),
     ]);
-    const again = results([suiteResult("b", { attempts: 1, ratios: [ratio("x", 11)] })]);
-    const merged = mergeRerun(first, again);
-    expect(merged.suites.map((suite) => [suite.suite, suite.attempts])).toEqual([
+    const recovered = mergeRerun(first, results([suiteResult("b", { ratios: [ratio("x", 11)] })]), base);
+    expect(recovered.suites.map((suite) => [suite.suite, suite.attempts])).toEqual([
       ["a", 1],
       ["b", 2],
     ]);
-    expect(merged.suites[1]!.ratios[0]!.value).toBe(11);
+    expect(recovered.suites[1]!.ratios[0]!.value).toBe(11);
+
+    const reproduced = mergeRerun(first, results([suiteResult("b", { ratios: [ratio("x", 19)] })]), base);
+    expect(reproduced.suites[1]!.ratios[0]!.value).toBe(19);
+    expect(gateDecision(evaluateGate(reproduced, base)).exitCode).toBe(1);
+  });
+
+  it("does not trade a conclusive pass for a noisier attempt", () => {
+    const first = results([suiteResult("b", { ratios: [ratio("x", 10.5)] })]);
+    const merged = mergeRerun(
+      first,
+      results([suiteResult("b", { ratios: [ratio("x", 30, { rmePercent: 40 })] })]),
+      base,
+    );
+    expect(merged.suites[0]!.ratios[0]!.value).toBe(10.5);
+    expect(merged.suites[0]!.attempts).toBe(2);
   });
 });

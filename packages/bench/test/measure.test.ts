@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { measurementOf, measureTasks, repeatSync, replaySamples } from "../src/harness/measure.js";
+import {
+  measurementOf,
+  measureTasks,
+  repeatSync,
+  replaySamples,
+  replayTask,
+  SamplePool,
+} from "../src/harness/measure.js";
 
 describe("measurementOf", () => {
   it("reads statistics only from a completed task", () => {
@@ -35,7 +42,7 @@ describe("measureTasks with tinybench 6", () => {
   it("returns completed figures, and an errored task instead of throwing", async () => {
     const measurements = await measureTasks(
       [
-        { name: "replayed", fn: replaySamples([4, 4, 4, 8]) },
+        replayTask("replayed", [1, 2, 3, 10]),
         {
           name: "throws",
           fn: () => {
@@ -45,7 +52,14 @@ describe("measureTasks with tinybench 6", () => {
       ],
       { timeMs: 0, iterations: 4, warmupTimeMs: 0, warmupIterations: 0 },
     );
-    expect(measurements[0]).toMatchObject({ name: "replayed", state: "completed", medianMs: 4, samples: 4 });
+    // Exactly the replayed samples: a declared-synchronous task gets no async-detection probe call.
+    expect(measurements[0]).toMatchObject({
+      name: "replayed",
+      state: "completed",
+      medianMs: 2.5,
+      maxMs: 10,
+      samples: 4,
+    });
     expect(measurements[1]).toMatchObject({ name: "throws", state: "errored" });
     expect(measurements[1]!.error).toContain("task failure");
   });
@@ -63,5 +77,32 @@ describe("batching helpers", () => {
     const next = replaySamples([1, 2]);
     expect([next(), next(), next()].map((timing) => timing.overriddenDuration)).toEqual([1, 2, 1]);
     expect(() => replaySamples([])).toThrow();
+  });
+});
+
+describe("rounds", () => {
+  it("pools the samples of every round into one measurement per task", async () => {
+    const measurements = await measureTasks([replayTask("a", [1, 3]), replayTask("b", [5])], {
+      timeMs: 0,
+      iterations: 4,
+      warmupTimeMs: 0,
+      warmupIterations: 0,
+      rounds: 2,
+    });
+    // Two rounds of two iterations each: a replays 1, 3, 1, 3; b replays 5 four times.
+    expect(measurements.map((measurement) => [measurement.name, measurement.samples, measurement.medianMs])).toEqual([
+      ["a", 4, 2],
+      ["b", 4, 5],
+    ]);
+  });
+
+  it("reports a task that failed in any round as failed", async () => {
+    const pool = new SamplePool();
+    pool.addRound(new Map([["t", [1, 2]]]));
+    pool.addRound(new Map([["t", { name: "t", state: "errored" as const, error: "Error: second round" }]]));
+    pool.addSamples("external", [7, 7, 7]);
+    const [failed, external] = await pool.summarise();
+    expect(failed).toMatchObject({ name: "t", state: "errored", error: "Error: second round" });
+    expect(external).toMatchObject({ name: "external", state: "completed", medianMs: 7, samples: 3 });
   });
 });

@@ -17,7 +17,7 @@ export interface GateCommandOptions {
   defaultTolerance?: number;
 }
 
-/** Noisy suites are run again up to this many times before their figures are called inconclusive. */
+/** Suites with noisy or regressed figures run again up to this many times before the verdict. */
 export const maximumReruns = 2;
 
 /** `bench gate`: exit 1 on a real regression, never on noise. */
@@ -42,13 +42,13 @@ export async function gateCommand(options: GateCommandOptions): Promise<number> 
     for (let rerun = 1; rerun <= maximumReruns; rerun++) {
       const noisy = suitesToRerun(evaluateGate(results, baseline, settings));
       if (noisy.length === 0) break;
-      print(`Re-running noisy suite(s) (attempt ${rerun + 1}): ${noisy.join(", ")}\n`);
+      print(`Re-running suite(s) with noisy or regressed figures (attempt ${rerun + 1}): ${noisy.join(", ")}\n`);
       const again = await runSuites({
         quick: options.quick,
         suites: noisy,
         onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
       });
-      results = mergeRerun(results, again);
+      results = mergeRerun(results, again, baseline, settings);
     }
     await writeResults(options.outputPath, results);
   }

@@ -145,7 +145,7 @@ function signedPercent(fraction: number): string {
 
 /** Compares a run with the baseline: one finding per suite problem, ratio and absolute target. */
 export function evaluateGate(
-  results: BenchResults,
+  results: Pick<BenchResults, "suites">,
   baseline: Baseline,
   settings: GateSettings = defaultGateSettings,
 ): GateFinding[] {
@@ -194,19 +194,46 @@ export function gateDecision(findings: readonly GateFinding[]): GateDecision {
   return { exitCode: failures.length > 0 ? 1 : 0, failures, inconclusive };
 }
 
-/** Suites worth running again: only noise can change an inconclusive verdict. */
+/**
+ * Suites worth running again: those with a noisy figure, and those with a regression, so that a
+ * regression must reproduce before it fails the gate (a neighbour process on a shared CI runner
+ * can slow a cross-thread round trip threefold for a few seconds without raising the rme).
+ */
 export function suitesToRerun(findings: readonly GateFinding[]): string[] {
-  return [...new Set(findings.filter((finding) => finding.status === "inconclusive").map((finding) => finding.suite))];
+  const worthRerunning = (finding: GateFinding) =>
+    finding.status === "inconclusive" || finding.status === "regression" || finding.status === "target-missed";
+  return [...new Set(findings.filter(worthRerunning).map((finding) => finding.suite))];
 }
 
-/** Replaces the named suites' results with those of a re-run, keeping the suite order and counting attempts. */
-export function mergeRerun(results: BenchResults, rerun: BenchResults): BenchResults {
+/** Failures weigh more than noise; a lower score is a cleaner attempt. */
+function attemptScore(suite: SuiteResult, baseline: Baseline, settings: GateSettings): number {
+  const findings = evaluateGate({ suites: [suite] }, baseline, settings);
+  return findings.reduce(
+    (score, finding) =>
+      score + (failingStatuses.has(finding.status) ? 1000 : finding.status === "inconclusive" ? 1 : 0),
+    0,
+  );
+}
+
+/**
+ * Folds a re-run into the results: for each re-run suite the cleaner attempt is kept (the newer
+ * one on a tie), so a figure fails the gate only when it regressed in every attempt.
+ */
+export function mergeRerun(
+  results: BenchResults,
+  rerun: BenchResults,
+  baseline: Baseline,
+  settings: GateSettings = defaultGateSettings,
+): BenchResults {
   const replacements = new Map(rerun.suites.map((suite) => [suite.suite, suite]));
   return {
     ...results,
     suites: results.suites.map((suite) => {
       const replacement = replacements.get(suite.suite);
-      return replacement ? { ...replacement, attempts: (suite.attempts ?? 1) + 1 } : suite;
+      if (!replacement) return suite;
+      const attempts = (suite.attempts ?? 1) + 1;
+      const keepNew = attemptScore(replacement, baseline, settings) <= attemptScore(suite, baseline, settings);
+      return { ...(keepNew ? replacement : suite), attempts };
     }),
   };
 }

@@ -18,30 +18,45 @@ export interface BenchmarkTask {
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
 export interface MeasureSettings {
-  /** Time budget per task; tinybench keeps sampling until both this and `iterations` are met. */
+  /** Time budget per task and round; tinybench keeps sampling until both this and `iterations` are met. */
   timeMs: number;
   iterations: number;
   warmupTimeMs: number;
   warmupIterations: number;
+  /**
+   * The tasks run this many times in turn (A B C, A B C, ...) and their samples are pooled, so a
+   * slow patch on a shared machine lands on every side of a ratio instead of on one task only.
+   * `timeMs` and `iterations` are totals, split between rounds. Default 1.
+   */
+  rounds?: number;
 }
 
 /** Defaults sized so that the quick gate of every suite fits in the CI budget on two cores. */
 export function measureSettings(quick: boolean, overrides: Partial<MeasureSettings> = {}): MeasureSettings {
   const base: MeasureSettings = quick
-    ? { timeMs: 250, iterations: 16, warmupTimeMs: 80, warmupIterations: 8 }
-    : { timeMs: 1500, iterations: 64, warmupTimeMs: 300, warmupIterations: 16 };
+    ? { timeMs: 300, iterations: 16, warmupTimeMs: 80, warmupIterations: 8, rounds: 3 }
+    : { timeMs: 1500, iterations: 64, warmupTimeMs: 300, warmupIterations: 16, rounds: 5 };
   return { ...base, ...overrides };
 }
 
-/** Runs the tasks one after another in this process and returns their figures. */
-export async function measureTasks(tasks: BenchmarkTask[], settings: MeasureSettings): Promise<TaskMeasurement[]> {
+/** What one round leaves per task: its latency samples, or the reason it did not complete. */
+export type RoundOutcome = Map<string, number[] | TaskMeasurement>;
+
+/** Runs every task once through tinybench (one round) and keeps the raw samples. */
+export async function sampleRound(
+  tasks: readonly BenchmarkTask[],
+  settings: MeasureSettings,
+  warm: boolean,
+): Promise<RoundOutcome> {
+  const rounds = settings.rounds ?? 1;
   const bench = new Bench({
-    time: settings.timeMs,
-    iterations: settings.iterations,
+    time: settings.timeMs / rounds,
+    iterations: Math.max(1, Math.ceil(settings.iterations / rounds)),
     warmupTime: settings.warmupTimeMs,
     warmupIterations: settings.warmupIterations,
-    warmup: settings.warmupIterations > 0,
+    warmup: warm && settings.warmupIterations > 0,
     throws: false,
+    retainSamples: true,
   });
   for (const task of tasks) {
     bench.add(task.name, task.fn, {
@@ -50,7 +65,73 @@ export async function measureTasks(tasks: BenchmarkTask[], settings: MeasureSett
     });
   }
   await bench.run();
-  return bench.tasks.map(measurementOf);
+  const outcome: RoundOutcome = new Map();
+  for (const task of bench.tasks) {
+    const result = task.result;
+    outcome.set(
+      task.name,
+      result.state === "completed" && result.latency.samples ? [...result.latency.samples] : measurementOf(task),
+    );
+  }
+  return outcome;
+}
+
+/** Collects samples of the same tasks across rounds (and from outside tinybench) and summarises them. */
+export class SamplePool {
+  readonly #samples = new Map<string, number[]>();
+  readonly #failures = new Map<string, TaskMeasurement>();
+
+  addRound(outcome: RoundOutcome): void {
+    for (const [name, value] of outcome) {
+      if (Array.isArray(value)) this.addSamples(name, value);
+      else this.#failures.set(name, value);
+    }
+  }
+
+  addSamples(name: string, samplesMs: readonly number[]): void {
+    this.#samples.set(name, [...(this.#samples.get(name) ?? []), ...samplesMs]);
+  }
+
+  /**
+   * One measurement per task, in first-seen order. The pooled samples go back through tinybench
+   * (replayed) so every figure comes from tinybench's statistics; a task that failed in any round
+   * is reported as failed.
+   */
+  async summarise(): Promise<TaskMeasurement[]> {
+    const names = [...new Set([...this.#samples.keys(), ...this.#failures.keys()])];
+    const measurements: TaskMeasurement[] = [];
+    for (const name of names) {
+      const failure = this.#failures.get(name);
+      if (failure) {
+        measurements.push(failure);
+        continue;
+      }
+      const samples = this.#samples.get(name)!;
+      const bench = new Bench({ time: 0, iterations: samples.length, warmup: false, throws: false });
+      bench.add(name, replaySamples(samples), { async: false });
+      await bench.run();
+      measurements.push(measurementOf(bench.tasks[0]!));
+    }
+    return measurements;
+  }
+}
+
+/** Runs the tasks one after another in this process, in `settings.rounds` rounds, and returns their figures. */
+export async function measureTasks(tasks: BenchmarkTask[], settings: MeasureSettings): Promise<TaskMeasurement[]> {
+  const pool = new SamplePool();
+  let remaining = tasks;
+  for (let round = 0; round < (settings.rounds ?? 1) && remaining.length > 0; round++) {
+    const outcome = await sampleRound(remaining, settings, round === 0);
+    pool.addRound(outcome);
+    // A task that failed once is not run again: its failure is the result.
+    remaining = remaining.filter((task) => Array.isArray(outcome.get(task.name)));
+  }
+  return pool.summarise();
+}
+
+/** A task whose samples were timed elsewhere; it must be declared synchronous so tinybench makes no probe call. */
+export function replayTask(name: string, samplesMs: readonly number[]): BenchmarkTask {
+  return { name, fn: replaySamples(samplesMs), async: false };
 }
 
 /**

@@ -29,21 +29,15 @@ export function timedCreation<T>(
  * that process so Node's own start-up is not counted. Module resolution starts at the bench
  * package, where the workspace packages are linked.
  */
-export async function coldImportSamples(specifier: string, count: number, afterImport = ""): Promise<number[]> {
+export async function coldImportSample(specifier: string, afterImport = ""): Promise<number> {
   const script = `const start = performance.now();
 const module = await import(${JSON.stringify(specifier)});
 ${afterImport}
 process.stdout.write(JSON.stringify(performance.now() - start));`;
-  const samples: number[] = [];
-  for (let index = 0; index < count; index++) {
-    const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", script], {
-      cwd: packageRoot,
-    });
-    const sample = Number(stdout.trim());
-    if (!Number.isFinite(sample)) throw new Error(`cold import of ${specifier} printed "${stdout.trim()}"`);
-    samples.push(sample);
-  }
-  return samples;
+  const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", script], { cwd: packageRoot });
+  const sample = Number(stdout.trim());
+  if (!Number.isFinite(sample)) throw new Error(`cold import of ${specifier} printed "${stdout.trim()}"`);
+  return sample;
 }
 
 /** The raw floor under a worker-mode context: a worker thread that is up and answering. */

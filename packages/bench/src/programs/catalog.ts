@@ -10,6 +10,11 @@ export interface ProgramWorkload {
   expectedOutput: string;
   /** "run" times the whole algorithm; "parse" times parsing (and resolving) the program's source. */
   kind: "run" | "parse";
+  /**
+   * Collect garbage before each JS sample: a million-element array left by one sample would
+   * otherwise be collected inside the next one. Not the default, a full collection costs ~2 ms.
+   */
+  allocatesHeavily?: boolean;
 }
 
 export const programWorkloads: readonly ProgramWorkload[] = [
@@ -20,6 +25,7 @@ export const programWorkloads: readonly ProgramWorkload[] = [
     description: "append 1,000,000 ints to a list, then sum",
     expectedOutput: "499999500000",
     kind: "run",
+    allocatesHeavily: true,
   },
   { name: "string_concat", description: '100,000 × s = s + "x", then len', expectedOutput: "100000", kind: "run" },
   {

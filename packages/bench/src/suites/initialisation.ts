@@ -1,9 +1,9 @@
 import { coreAvailability, coreSpecifier, isolationModes, loadCore } from "../adapters/core.js";
-import { measureSettings, measureTasks, replaySamples } from "../harness/measure.js";
+import { measureSettings, measureTasks, SamplePool } from "../harness/measure.js";
 import { buildSuiteResult } from "../harness/suite-result.js";
 import type { AbsoluteTargetDefinition, RatioDefinition, SuiteDefinition } from "../harness/types.js";
 import {
-  coldImportSamples,
+  coldImportSample,
   newQuickJsContext,
   startRawChild,
   startRawWorker,
@@ -64,16 +64,13 @@ export const suite: SuiteDefinition = {
     const startedAt = performance.now();
     const core = await loadCore();
     if (typeof core === "string") throw new Error(core);
-    const coldCount = quick ? 5 : 20;
-    const coldCore = await coldImportSamples(coreSpecifier, coldCount);
-    const coldQuickJs = await coldImportSamples("quickjs-emscripten", coldCount, "await module.getQuickJS();");
-    const replayed = await measureTasks(
-      [
-        { name: task.coldCore, fn: replaySamples(coldCore) },
-        { name: task.coldQuickJs, fn: replaySamples(coldQuickJs) },
-      ],
-      { timeMs: 0, iterations: coldCount, warmupTimeMs: 0, warmupIterations: 0 },
-    );
+    // Alternate the two cold imports so machine load falls on both alike.
+    const cold = new SamplePool();
+    for (let index = 0; index < (quick ? 5 : 20); index++) {
+      cold.addSamples(task.coldCore, [await coldImportSample(coreSpecifier)]);
+      cold.addSamples(task.coldQuickJs, [await coldImportSample("quickjs-emscripten", "await module.getQuickJS();")]);
+    }
+    const replayed = await cold.summarise();
     const runtime = await core.createRuntime();
     try {
       const creations = await measureTasks(

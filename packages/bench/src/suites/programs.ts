@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type DanaEngine, loadDana } from "../adapters/lang.js";
 import { pythonVersion } from "../harness/machine.js";
-import { type BenchmarkTask, measureSettings, measureTasks, replaySamples } from "../harness/measure.js";
+import { type BenchmarkTask, measureSettings, SamplePool, sampleRound } from "../harness/measure.js";
 import { programsDirectory } from "../harness/paths.js";
 import { buildSuiteResult } from "../harness/suite-result.js";
 import type { RatioDefinition, SkippedTask, SuiteDefinition, TaskMeasurement } from "../harness/types.js";
@@ -79,44 +79,41 @@ export const suite: SuiteDefinition = {
       javaScriptTasks.push({
         name: programTaskName(workload, "javascript"),
         fn: javaScript.fn,
-        collectGarbageFirst: true,
+        collectGarbageFirst: workload.allocatesHeavily === true,
       });
     }
-
-    const pythonRepeats = quick ? 5 : 15;
-    const pythonTasks: BenchmarkTask[] = [];
-    for (const workload of programWorkloads) {
-      if (python !== true) {
-        skippedTasks.push({ name: programTaskName(workload, "python"), reason: python });
-        continue;
-      }
-      const timing = await timePythonWorkload(workload, pythonRepeats);
-      expectOutput(workload, "python", timing.output);
-      pythonTasks.push({ name: programTaskName(workload, "python"), fn: replaySamples(timing.samplesMs) });
-    }
-
     const danaTasks: BenchmarkTask[] = [];
     for (const workload of programWorkloads) {
       if (typeof dana === "string") skippedTasks.push({ name: programTaskName(workload, "dana"), reason: dana });
       else danaTasks.push(await danaTask(dana, workload));
     }
+    if (python !== true) {
+      for (const workload of programWorkloads)
+        skippedTasks.push({ name: programTaskName(workload, "python"), reason: python });
+    }
 
-    const tasks: TaskMeasurement[] = [
-      ...(await measureTasks(javaScriptTasks, measureSettings(quick, { iterations: quick ? 10 : 30 }))),
-      ...(await measureTasks(pythonTasks, {
-        timeMs: 0,
-        iterations: pythonRepeats,
-        warmupTimeMs: 0,
-        warmupIterations: 0,
-      })),
-      // A tree-walker runs these programs in seconds: few samples, each one the whole program.
-      ...(await measureTasks(
-        danaTasks,
-        quick
-          ? { timeMs: 0, iterations: 3, warmupTimeMs: 0, warmupIterations: 1 }
-          : { timeMs: 2000, iterations: 10, warmupTimeMs: 0, warmupIterations: 2 },
-      )),
-    ];
+    // JS, CPython and Dana take turns, round after round, so a busy spell on a shared machine
+    // lands on both sides of a ratio instead of on one language only.
+    const rounds = quick ? 2 : 3;
+    const javaScriptSettings = measureSettings(quick, { iterations: quick ? 10 : 30, rounds });
+    // A tree-walker runs these programs in seconds: few samples, each one the whole program.
+    const danaSettings = quick
+      ? { timeMs: 0, iterations: 2 * rounds, warmupTimeMs: 0, warmupIterations: 1, rounds }
+      : { timeMs: 2000, iterations: 10, warmupTimeMs: 0, warmupIterations: 2, rounds };
+    const pythonRepeatsPerRound = quick ? 4 : 6;
+    const pool = new SamplePool();
+    for (let round = 0; round < rounds; round++) {
+      pool.addRound(await sampleRound(javaScriptTasks, javaScriptSettings, round === 0));
+      if (python === true) {
+        for (const workload of programWorkloads) {
+          const timing = await timePythonWorkload(workload, pythonRepeatsPerRound);
+          expectOutput(workload, "python", timing.output);
+          pool.addSamples(programTaskName(workload, "python"), timing.samplesMs);
+        }
+      }
+      if (danaTasks.length > 0) pool.addRound(await sampleRound(danaTasks, danaSettings, round === 0));
+    }
+    const tasks: TaskMeasurement[] = await pool.summarise();
     return buildSuiteResult({
       suite: name,
       description,
