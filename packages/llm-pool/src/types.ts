@@ -23,7 +23,8 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export interface GenerateRequest extends CallOptions {
+/** `T` is inferred from a zod `schema`, so `generate` returns a typed `value`. */
+export interface GenerateRequest<T = unknown> extends CallOptions {
   prompt: string;
   system?: string;
   temperature?: number;
@@ -31,7 +32,7 @@ export interface GenerateRequest extends CallOptions {
   /** `"json"` asks for JSON and parses it into `value`; implied when `schema` is set. */
   format?: "text" | "json";
   /** A zod 4 schema or a JSON Schema object; the answer is validated against it. */
-  schema?: import("zod").ZodType | JSONSchema;
+  schema?: import("zod").ZodType<T> | JSONSchema;
 }
 
 export interface GenerateResult<T = unknown> {

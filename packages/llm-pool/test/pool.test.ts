@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { z } from "zod";
 import {
   createLLMPool,
   createOffline,
@@ -23,6 +24,15 @@ describe("LLM pool", () => {
     expect(pool.stats().maxSize).toBe(4);
     const result = await pool.generate({ prompt: "hi" });
     expect(result.text.startsWith("[offline]")).toBe(true);
+  });
+
+  it("types `value` from a zod schema", async () => {
+    await using pool = createLLMPool({ env: {} });
+    const result = await pool.generate({ prompt: "x", schema: z.object({ city: z.string(), days: z.number() }) });
+    expectTypeOf(result.value).toEqualTypeOf<{ city: string; days: number } | undefined>();
+    expect(result.value).toEqual({ city: "[offline]", days: 0 });
+    const untyped = await pool.generate({ prompt: "x" });
+    expectTypeOf(untyped.value).toEqualTypeOf<unknown>();
   });
 
   it("reads DANA_LLM_POOL_SIZE, with the option taking precedence", () => {

@@ -36,7 +36,7 @@ export interface LLMPool extends AsyncDisposable {
   /** Acquires, runs `fn`, releases on every path (return, throw, abort). */
   withLLM<T>(fn: (llm: PooledLLM) => Promise<T>, options?: CallOptions): Promise<T>;
   /** Acquire + generate + release. The request's `timeoutMs` covers the wait for a model too. */
-  generate(request: GenerateRequest): Promise<GenerateResult>;
+  generate<T = unknown>(request: GenerateRequest<T>): Promise<GenerateResult<T>>;
   /** Acquire + stream + release (also when the consumer breaks out of the loop). */
   stream(request: GenerateRequest): AsyncIterable<StreamPart>;
   stats(): PoolStats;
@@ -230,7 +230,7 @@ class Pool implements LLMPool, LeaseOwner {
   }
 
   /** The wait for a model counts against the request's `timeoutMs`; the call gets what is left. */
-  #split(request: GenerateRequest): { acquire: CallOptions; remaining: () => number | undefined } {
+  #split(request: GenerateRequest<unknown>): { acquire: CallOptions; remaining: () => number | undefined } {
     if (request.timeoutMs === undefined) return { acquire: { signal: request.signal }, remaining: () => undefined };
     const budget = durationMs(request.timeoutMs, "timeoutMs");
     const started = performance.now();
@@ -240,7 +240,7 @@ class Pool implements LLMPool, LeaseOwner {
     };
   }
 
-  async generate(request: GenerateRequest): Promise<GenerateResult> {
+  async generate<T = unknown>(request: GenerateRequest<T>): Promise<GenerateResult<T>> {
     const { acquire, remaining } = this.#split(request);
     const lease = await this.acquire(acquire);
     try {

@@ -3,6 +3,8 @@ import type { GenerateRequest, GenerateResult, LanguageModel, ModelId, StreamPar
 
 /** A language model borrowed from a pool. Release it (or let `await using` do it); release is idempotent. */
 export interface PooledLLM extends LanguageModel, AsyncDisposable {
+  /** As `LanguageModel.generate`, with `value` typed by a zod `schema`. */
+  generate<T = unknown>(request: GenerateRequest<T>): Promise<GenerateResult<T>>;
   release(): void;
   /** False once released; calls after that fail with an LLMError that says what to do. */
   readonly alive: boolean;
@@ -52,12 +54,13 @@ export class Lease implements PooledLLM {
     this.release();
   }
 
-  async generate(request: GenerateRequest): Promise<GenerateResult> {
+  async generate<T = unknown>(request: GenerateRequest<T>): Promise<GenerateResult<T>> {
     if (this.#released) throw releasedError(this.modelId);
     try {
       const result = await this.#model.generate(request);
       this.#owner.recordCall(result.usage, false);
-      return result;
+      // The model validated `value` against the schema, whose output type is T.
+      return result as GenerateResult<T>;
     } catch (error) {
       this.#owner.recordCall(undefined, true);
       throw error;

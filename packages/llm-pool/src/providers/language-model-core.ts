@@ -51,7 +51,7 @@ export interface ProviderBackend {
   toLLMError(error: unknown): LLMError;
 }
 
-function checkRequest(request: GenerateRequest): void {
+function checkRequest(request: GenerateRequest<unknown>): void {
   if (typeof request !== "object" || request === null || typeof request.prompt !== "string") {
     throw new LLMConfigurationError({ option: "prompt", message: "A request needs a `prompt` string." });
   }
@@ -108,7 +108,7 @@ export class BackedLanguageModel implements LanguageModel {
     return this.#backend.toLLMError(error);
   }
 
-  async generate(request: GenerateRequest): Promise<GenerateResult> {
+  async generate<T = unknown>(request: GenerateRequest<T>): Promise<GenerateResult<T>> {
     checkRequest(request);
     // No timer and no listener unless asked for: the offline model answers in microseconds.
     const scope =
@@ -123,9 +123,9 @@ export class BackedLanguageModel implements LanguageModel {
         return scope ? scope.race(answer) : answer;
       };
       const first = await send(call);
-      if (!call.json) return this.#result(first, first.usage, false);
+      if (!call.json) return this.#result<T>(first, first.usage, false);
       const firstOutcome = parseStructuredOutput(first.text, request.schema);
-      if (firstOutcome.success) return this.#result(first, first.usage, true, firstOutcome.value);
+      if (firstOutcome.success) return this.#result<T>(first, first.usage, true, firstOutcome.value);
       // One repair round: show the model its own answer and what is wrong with it.
       const second = await send({
         ...call,
@@ -137,7 +137,7 @@ export class BackedLanguageModel implements LanguageModel {
       });
       const usage = addUsage(first.usage, second.usage);
       const secondOutcome = parseStructuredOutput(second.text, request.schema);
-      if (secondOutcome.success) return this.#result(second, usage, true, secondOutcome.value);
+      if (secondOutcome.success) return this.#result<T>(second, usage, true, secondOutcome.value);
       throw new StructuredOutputError({
         message: `The model's answer was rejected twice: ${secondOutcome.problem} (one repair attempt was made).`,
         rawText: second.text,
@@ -149,9 +149,15 @@ export class BackedLanguageModel implements LanguageModel {
     }
   }
 
-  #result(answer: ProviderAnswer, usage: Usage, structured: boolean, value?: unknown): GenerateResult {
-    const result: GenerateResult = { text: answer.text, usage, model: this.modelId, finishReason: answer.finishReason };
-    if (structured) result.value = value;
+  #result<T>(answer: ProviderAnswer, usage: Usage, structured: boolean, value?: unknown): GenerateResult<T> {
+    const result: GenerateResult<T> = {
+      text: answer.text,
+      usage,
+      model: this.modelId,
+      finishReason: answer.finishReason,
+    };
+    // Validated against the schema (whose output type is T) just before, or T is unknown.
+    if (structured) result.value = value as T;
     return result;
   }
 
