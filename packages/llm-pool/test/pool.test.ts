@@ -170,11 +170,23 @@ describe("LLM pool", () => {
     expect(pool.modelId).toBe("offline:default");
   });
 
-  it("times out an acquire whose factory never settles", async () => {
-    const pool = createLLMPool({ model: () => new Promise(() => {}), acquireTimeoutMs: 20 });
+  it("times out an acquire whose factory never settles, and frees the slot for the next creation", async () => {
+    let calls = 0;
+    const pool = createLLMPool({
+      model: () => {
+        calls++;
+        return calls === 1 ? new Promise<never>(() => {}) : createOffline();
+      },
+      maxSize: 1,
+      acquireTimeoutMs: 20,
+    });
     const error = await pool.acquire().catch((caught: unknown) => caught);
     expect(PoolAcquireTimeoutError.isInstance(error)).toBe(true);
-    expect(pool.stats()).toMatchObject({ waiting: 0, creating: 1 });
+    // A long wait of its own: it is served once the hung creation's slot is released.
+    const lease = await pool.acquire({ timeoutMs: 60_000 });
+    expect(lease.modelId).toBe("offline:default");
+    lease.release();
+    expect(pool.stats()).toMatchObject({ creating: 0, totals: { created: 1, failed: 1, timedOut: 1 } });
   });
 
   it("close() rejects waiters with PoolClosedError and waits for leases in use", async () => {

@@ -169,35 +169,60 @@ class Pool implements LLMPool, LeaseOwner {
 
   #create(): void {
     this.#creating++;
+    let finished = false;
+    const finish = (model: LanguageModel | undefined, error: unknown) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      this.#creating--;
+      if (model !== undefined) this.#adopt(model);
+      else this.#creationFailed(error);
+    };
+    // A factory that never settles must not hold a slot for ever. Waiters are not failed for it: each has
+    // its own timeout, and the freed slot lets the next creation try again. A model that arrives late is dropped.
+    const timer = setTimeout(() => {
+      this.#totals.failed++;
+      finish(undefined, undefined);
+    }, this.#acquireTimeoutMs);
     // Through a promise so that a factory that throws synchronously is handled like one that rejects.
     Promise.resolve()
       .then(this.#factory)
-      .then((model) => {
-        if (!isLanguageModel(model)) throw new TypeError("the factory did not return a LanguageModel");
-        this.#creating--;
-        this.#totals.created++;
-        if (!this.#knowsModelId) {
-          this.#modelId = model.modelId;
-          this.#knowsModelId = true;
-        }
-        if (!this.#closing) this.#idle.push(model);
-        this.#dispatch();
-      })
-      .catch((error: unknown) => {
-        this.#creating--;
-        this.#totals.failed++;
-        // The oldest waiter learns why: without this, a failing factory would leave it waiting for its timeout.
-        const waiter = this.#waiters.shift() as PendingAcquire | undefined;
-        if (waiter) {
-          this.#unhook(waiter);
-          waiter.reject(
-            LLMError.isInstance(error)
-              ? error
-              : new LLMError({ message: `The pool could not create a language model: ${String(error)}`, cause: error }),
-          );
-        }
-        if (!this.#closing) this.#dispatch();
-      });
+      .then(
+        (model) =>
+          isLanguageModel(model)
+            ? finish(model, undefined)
+            : finish(undefined, new TypeError("the factory did not return a LanguageModel")),
+        (error: unknown) => finish(undefined, error ?? new Error("the factory failed")),
+      );
+  }
+
+  #adopt(model: LanguageModel): void {
+    this.#totals.created++;
+    if (!this.#knowsModelId) {
+      this.#modelId = model.modelId;
+      this.#knowsModelId = true;
+    }
+    if (this.#closing) return;
+    this.#idle.push(model);
+    this.#dispatch();
+  }
+
+  /** `error` is undefined when the factory timed out (already counted). */
+  #creationFailed(error: unknown): void {
+    if (error !== undefined) {
+      this.#totals.failed++;
+      // The oldest waiter learns why: without this, a failing factory would leave it waiting for its timeout.
+      const waiter = this.#waiters.shift() as PendingAcquire | undefined;
+      if (waiter) {
+        this.#unhook(waiter);
+        waiter.reject(
+          LLMError.isInstance(error)
+            ? error
+            : new LLMError({ message: `The pool could not create a language model: ${String(error)}`, cause: error }),
+        );
+      }
+    }
+    if (!this.#closing) this.#dispatch();
   }
 
   returnModel(model: LanguageModel): void {

@@ -17,7 +17,7 @@ export interface PoolStats {
     released: number;
     /** Models the factory created. */
     created: number;
-    /** Factory calls that threw or returned something that is not a LanguageModel. */
+    /** Factory calls that threw, returned something that is not a LanguageModel, or did not settle within acquireTimeoutMs. */
     failed: number;
     /** `acquire()` calls that gave up after their timeout. */
     timedOut: number;
