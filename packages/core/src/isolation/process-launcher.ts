@@ -4,11 +4,13 @@
  * the host runs as root — the unprivileged `nobody` user, so a sandbox escape lands in an account that owns nothing.
  */
 import { type ChildProcess, fork } from "node:child_process";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { awaitReady } from "./await-ready.js";
 import { entryScriptPath } from "./entry-script.js";
+import { interruptFileName } from "./interrupt-probe.js";
 import { heapLimitMegabytes, type SandboxLaunchOptions } from "./launch-options.js";
 import type { SandboxExit, SandboxPort } from "./sandbox-port.js";
 import { StderrTail } from "./stderr-tail.js";
@@ -25,8 +27,12 @@ export async function launchProcess(
   const workingDirectory = await mkdtemp(join(tmpdir(), "dana-sandbox-"));
   const dropPrivileges = process.getuid?.() === 0;
   let child: ChildProcess;
+  let interruptFile: number | null = null;
   try {
     if (dropPrivileges) await chown(workingDirectory, unprivilegedUserId, unprivilegedGroupId);
+    // Owned by the host and read-only for the sandbox: it can read cancellations, never forge or hide them.
+    interruptFile = openSync(join(workingDirectory, interruptFileName), "w", 0o644);
+    writeSync(interruptFile, Buffer.alloc(4), 0, 4, 0);
     child = fork(entryScript, [], {
       execArgv: [`--max-old-space-size=${heapLimitMegabytes(options.heapLimitBytes)}`],
       env: { ...options.environment },
@@ -37,10 +43,11 @@ export async function launchProcess(
       ...(dropPrivileges ? { uid: unprivilegedUserId, gid: unprivilegedGroupId } : {}),
     });
   } catch (error) {
+    if (interruptFile !== null) closeSync(interruptFile);
     await rm(workingDirectory, { recursive: true, force: true });
     throw error;
   }
-  return awaitReady(new ProcessPort(child, workingDirectory), options.startTimeoutMs);
+  return awaitReady(new ProcessPort(child, workingDirectory, interruptFile), options.startTimeoutMs);
 }
 
 class ProcessPort implements SandboxPort {
@@ -51,10 +58,12 @@ class ProcessPort implements SandboxPort {
   private readonly stderr = new StderrTail();
   private exit: SandboxExit | null = null;
   private readonly exited: Promise<SandboxExit>;
+  private interruptCount = 0;
 
   constructor(
     private readonly child: ChildProcess,
     workingDirectory: string,
+    private readonly interruptFile: number,
   ) {
     this.sandboxId = child.pid ?? -1;
     child.on("message", (message) => this.listener(message));
@@ -71,6 +80,7 @@ class ProcessPort implements SandboxPort {
           detail: this.stderr.toString(),
         };
         this.exit = exit;
+        closeSync(interruptFile);
         rm(workingDirectory, { recursive: true, force: true }).then(
           () => {},
           () => {},
@@ -79,6 +89,17 @@ class ProcessPort implements SandboxPort {
         resolve(exit);
       });
     });
+  }
+
+  get alive(): boolean {
+    return this.exit === null;
+  }
+
+  interrupt(): void {
+    if (this.exit !== null) return;
+    const counter = Buffer.alloc(4);
+    counter.writeInt32LE(++this.interruptCount, 0);
+    writeSync(this.interruptFile, counter, 0, 4, 0);
   }
 
   post(message: unknown): void {

@@ -20,6 +20,14 @@ export interface SandboxPort {
   readonly kind: "worker" | "process";
   /** Thread id or process id, for messages and tests. */
   readonly sandboxId: number;
+  /** False once the sandbox has ended. */
+  readonly alive: boolean;
+  /**
+   * Asks the sandbox to cancel what it is running even while it is busy in synchronous code, where it cannot
+   * read messages: a counter the interpreter's clock check reads (shared memory for a worker, a small file for
+   * a child process). See `interrupt-probe.ts`.
+   */
+  interrupt(): void;
   /** Sends one message; `transfer` lists buffers to move instead of copy (worker threads only). */
   post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
   /** Replaces the one consumer of incoming messages (the start-up wait first, then the protocol link). */

@@ -15,7 +15,10 @@ export async function launchWorker(
   entryScript: string = entryScriptPath("worker-entry.js"),
 ): Promise<SandboxPort> {
   const oldGenerationMegabytes = heapLimitMegabytes(options.heapLimitBytes);
+  const interruptCounter = new SharedArrayBuffer(4);
+  const workerData: WorkerEntryData = { interruptCounter };
   const worker = new Worker(entryScript, {
+    workerData,
     resourceLimits: {
       maxOldGenerationSizeMb: oldGenerationMegabytes,
       // A young generation larger than a quarter of the heap would let one scavenge overshoot the limit.
@@ -28,7 +31,12 @@ export async function launchWorker(
     stdout: true,
     stderr: true,
   });
-  return awaitReady(new WorkerPort(worker), options.startTimeoutMs);
+  return awaitReady(new WorkerPort(worker, new Int32Array(interruptCounter)), options.startTimeoutMs);
+}
+
+/** What the worker entry script receives as `workerData`. */
+export interface WorkerEntryData {
+  readonly interruptCounter: SharedArrayBuffer;
 }
 
 class WorkerPort implements SandboxPort {
@@ -41,7 +49,10 @@ class WorkerPort implements SandboxPort {
   private exit: SandboxExit | null = null;
   private readonly exited: Promise<SandboxExit>;
 
-  constructor(private readonly worker: Worker) {
+  constructor(
+    private readonly worker: Worker,
+    private readonly interruptCounter: Int32Array,
+  ) {
     this.sandboxId = worker.threadId;
     worker.on("message", (message) => this.listener(message));
     worker.stdout.resume();
@@ -64,6 +75,14 @@ class WorkerPort implements SandboxPort {
         resolve(exit);
       });
     });
+  }
+
+  get alive(): boolean {
+    return this.exit === null;
+  }
+
+  interrupt(): void {
+    Atomics.add(this.interruptCounter, 0, 1);
   }
 
   post(message: unknown, transfer?: readonly ArrayBuffer[]): void {

@@ -1,0 +1,118 @@
+/**
+ * Worker and child-process sandboxes for one `DanaRuntime`: warm pools (one per distinct launch configuration,
+ * since a heap limit or an environment is fixed when a sandbox starts) and the `SandboxBackendFactory` the gateway
+ * calls in `createContext`.
+ */
+import { defaultLimits } from "@dana-gateway/lang";
+import type { SandboxBackendFactory } from "../protocol/backend.js";
+import { checkCount, checkDuration } from "./deadline.js";
+import { IsolatedBackend } from "./isolated-backend.js";
+import { defaultStartTimeoutMs, launchKey, type SandboxLaunchOptions } from "./launch-options.js";
+import { launchProcess } from "./process-launcher.js";
+import { SandboxPool, type SandboxPoolOptions } from "./sandbox-pool.js";
+import type { SandboxPort } from "./sandbox-port.js";
+import { launchWorker } from "./worker-launcher.js";
+
+export type IsolatedMode = "worker" | "process";
+
+export interface IsolationOptions {
+  /** Warm pool sizes and acquire timeout, per launch configuration. */
+  readonly pool?: SandboxPoolOptions;
+  /** Added to `timeoutMs` before the host watchdog terminates a sandbox that stopped answering. Default 250 ms. */
+  readonly watchdogGraceMs?: number;
+  /** How long a cancelled call may take to stop before its sandbox is terminated. Default 500 ms. */
+  readonly cancelGraceMs?: number;
+  /** Longest start of one sandbox (loading the interpreter). Default 10 000 ms. */
+  readonly startTimeoutMs?: number;
+  /** Requests in flight per sandbox before further ones queue on the host. Default 1024. */
+  readonly maxInFlight?: number;
+}
+
+/** What a context asks of its sandbox; contexts asking the same share a warm pool. */
+export interface SandboxRequirements {
+  /** The interpreter's per-value budget; the sandbox heap is this plus `baselineHeapBytes`. */
+  readonly maxMemoryBytes?: number;
+  /** Environment variables the context grants; nothing else of the host's environment is passed. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** Heap the interpreter, its compiled code and the protocol need beside the program's own values. */
+export const baselineHeapBytes = 32 * 1024 * 1024;
+
+export const defaultWatchdogGraceMs = 250;
+export const defaultCancelGraceMs = 500;
+
+export class IsolatedSandboxes {
+  private readonly pools = new Map<string, SandboxPool<SandboxPort>>();
+  private readonly watchdogGraceMs: number;
+  private readonly cancelGraceMs: number;
+  private readonly startTimeoutMs: number;
+  private readonly maxInFlight: number;
+  private closed = false;
+
+  constructor(private readonly options: IsolationOptions = {}) {
+    this.watchdogGraceMs = checkDuration(options.watchdogGraceMs, "watchdogGraceMs") ?? defaultWatchdogGraceMs;
+    this.cancelGraceMs = checkDuration(options.cancelGraceMs, "cancelGraceMs") ?? defaultCancelGraceMs;
+    this.startTimeoutMs = checkDuration(options.startTimeoutMs, "startTimeoutMs") ?? defaultStartTimeoutMs;
+    this.maxInFlight = checkCount(options.maxInFlight ?? 1024, "maxInFlight", 1);
+  }
+
+  /** The factory `createContext` uses for a worker or process context with these requirements. */
+  backendFactory(mode: IsolatedMode, requirements: SandboxRequirements = {}): SandboxBackendFactory {
+    return async (init, events) => {
+      const pool = this.pool(mode, requirements);
+      const port = await pool.acquire();
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        void pool.release(port);
+      };
+      try {
+        return await IsolatedBackend.connect(port, init, events, {
+          watchdogGraceMs: this.watchdogGraceMs,
+          cancelGraceMs: this.cancelGraceMs,
+          initTimeoutMs: this.startTimeoutMs,
+          maxInFlight: this.maxInFlight,
+          onEnded: release,
+        });
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
+  }
+
+  /** Starts the pool for these requirements now and waits until its idle sandboxes are ready. */
+  async prewarm(mode: IsolatedMode, requirements: SandboxRequirements = {}): Promise<void> {
+    await this.pool(mode, requirements).warm();
+  }
+
+  /** Rejects further contexts and terminates idle sandboxes; sandboxes in use end with their contexts. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  private pool(mode: IsolatedMode, requirements: SandboxRequirements): SandboxPool<SandboxPort> {
+    const launch: SandboxLaunchOptions = {
+      heapLimitBytes: (requirements.maxMemoryBytes ?? defaultLimits.maxMemoryBytes) + baselineHeapBytes,
+      environment: requirements.environment ?? {},
+      startTimeoutMs: this.startTimeoutMs,
+    };
+    const key = launchKey(mode, launch);
+    let pool = this.pools.get(key);
+    if (pool === undefined) {
+      const start = mode === "worker" ? () => launchWorker(launch) : () => launchProcess(launch);
+      pool = new SandboxPool(mode, start, this.options.pool);
+      // A closed owner still hands out a pool, which rejects every acquire with its "closed" error.
+      if (this.closed) void pool.close();
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+}

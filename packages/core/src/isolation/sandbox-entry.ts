@@ -1,0 +1,47 @@
+/**
+ * What both entry scripts do once their pipe is known: serve the sandbox protocol with a probed interpreter, and
+ * report ready — or report why they could not start, so the host's pool sees a start failure, not a hang.
+ */
+import type { HostToSandboxMessage, SandboxToHostMessage } from "../protocol/messages.js";
+import { serveSandbox } from "../protocol/serve-sandbox.js";
+import type { InterpreterFactory } from "../protocol/server.js";
+import type { SandboxBootstrapMessage } from "./bootstrap-messages.js";
+import type { InterruptProbe } from "./interrupt-probe.js";
+import { probedInterpreterFactory } from "./probed-interpreter.js";
+
+export interface EntryChannel {
+  post(message: SandboxToHostMessage | SandboxBootstrapMessage): void;
+  onMessage(listener: (message: HostToSandboxMessage) => void): void;
+}
+
+export interface EntryOptions {
+  /** Builds the probe; called inside the start-up guard so its failure is reported as a start failure. */
+  readonly probe: () => InterruptProbe;
+  /** The interpreter to serve with (the language package's, or a test double). */
+  readonly createInterpreter: () => InterpreterFactory;
+  /** After the host's `close` request was answered. */
+  readonly onClose: () => void;
+}
+
+export function runSandboxEntry(channel: EntryChannel, options: EntryOptions): void {
+  try {
+    const probe = options.probe();
+    const createInterpreter = probedInterpreterFactory(options.createInterpreter(), probe);
+    serveSandbox(
+      {
+        post: (message) => channel.post(message),
+        onMessage: (listener) =>
+          channel.onMessage((message) => {
+            // A cancel the clock hook already acted on must not cancel whatever runs next.
+            if (message.type === "cancel" && !probe.acknowledge()) return;
+            listener(message);
+          }),
+      },
+      { createInterpreter, onClose: options.onClose },
+    );
+    channel.post({ sandboxBootstrap: "ready" });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    channel.post({ sandboxBootstrap: "failed", message });
+  }
+}
