@@ -100,6 +100,17 @@ describe("OpenAI-compatible provider over real HTTP", () => {
     expect(server.requests.length).toBeLessThanOrEqual(1);
   });
 
+  it("retries a streamed request that fails before its first byte", async () => {
+    server.handle((_request, response, index) =>
+      index === 0
+        ? sendOpenAIError(response, 429, "busy", { "retry-after": "0.01" })
+        : streamChatCompletion(response, ["ok"]),
+    );
+    const parts = await collect(model().stream({ prompt: "hi" }));
+    expect(parts.map((part) => part.type)).toEqual(["text-delta", "text-end", "usage"]);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("retries a 500 with backoff and then succeeds", async () => {
     server.handle((_request, response, index) =>
       index === 0 ? sendOpenAIError(response, 500, "boom") : sendChatCompletion(response, "recovered"),
