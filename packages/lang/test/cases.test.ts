@@ -60,8 +60,10 @@ function checkSyntaxErrors(source: string, file: string, expectations: CaseExpec
     if (index === -1) missing.push(expected);
     else unmatched.splice(index, 1);
   }
-  expect(missing, `syntax errors not reported; the parser reported:\n${diagnostics.map(describeDiagnostic).join("\n")}`)
-    .toEqual([]);
+  expect(
+    missing,
+    `syntax errors not reported; the parser reported:\n${diagnostics.map(describeDiagnostic).join("\n")}`,
+  ).toEqual([]);
 }
 
 /** The line an error points at: its own location, else the innermost traceback frame. */
