@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderHtmlReport } from "../src/report/html.js";
-import { renderRatioChart } from "../src/report/svg-chart.js";
+import { logarithmicScale, renderRatioChart } from "../src/report/svg-chart.js";
 import { ratio, results, suiteResult, task } from "./fixtures/results.js";
 
 const baseline = {
@@ -57,5 +57,18 @@ describe("renderRatioChart", () => {
     const widths = [...svg.matchAll(/<rect[^>]*width="([\d.]+)"/g)].map((match) => Number(match[1]));
     expect(widths[0]!).toBeGreaterThan(widths[1]!);
     expect(widths[1]!).toBeGreaterThan(widths[0]! / 20);
+  });
+});
+
+describe("logarithmicScale", () => {
+  it("starts below the smallest ratio so ratios under 1x stay distinguishable", () => {
+    const { x, ticks } = logarithmicScale([0.031, 0.2, 140], 400);
+    expect(ticks).toEqual([0.01, 0.1, 1, 10, 100]);
+    expect(x(0.2)).toBeGreaterThan(x(0.031));
+    expect(x(0.01)).toBe(0);
+  });
+
+  it("starts at 1x when every ratio is above it", () => {
+    expect(logarithmicScale([3, 40], 400).ticks).toEqual([1, 10]);
   });
 });

@@ -7,6 +7,7 @@ import {
   replayTask,
   SamplePool,
 } from "../src/harness/measure.js";
+import type { TaskMeasurement } from "../src/harness/types.js";
 
 describe("measurementOf", () => {
   it("reads statistics only from a completed task", () => {
@@ -94,6 +95,17 @@ describe("rounds", () => {
       ["a", 4, 2],
       ["b", 4, 5],
     ]);
+  });
+
+  it("keeps the declared task order when a task fails", async () => {
+    const pool = new SamplePool();
+    pool.addRound(
+      new Map<string, number[] | TaskMeasurement>([
+        ["first", { name: "first", state: "errored", error: "Error: x" }],
+        ["second", [1]],
+      ]),
+    );
+    expect((await pool.summarise()).map((measurement) => measurement.name)).toEqual(["first", "second"]);
   });
 
   it("reports a task that failed in any round as failed", async () => {

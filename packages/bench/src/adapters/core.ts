@@ -25,7 +25,11 @@ export interface CoreModule {
   createRuntime(options?: Record<string, unknown>): Promise<GatewayRuntime>;
 }
 
-export const coreSpecifier = "@dana-gateway/core";
+/**
+ * `DANA_BENCH_CORE_MODULE` points the suites at another module with the same API: a stand-in
+ * for a smoke test of the suites themselves, or a build of the core from another checkout.
+ */
+export const coreSpecifier = process.env.DANA_BENCH_CORE_MODULE ?? "@dana-gateway/core";
 
 /** The core's runtime factory, or the reason a suite that needs it is skipped. */
 export async function loadCore(): Promise<CoreModule | string> {

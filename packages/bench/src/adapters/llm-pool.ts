@@ -12,7 +12,8 @@ export interface LlmPool {
   close(): Promise<void>;
 }
 
-export const llmPoolSpecifier = "@dana-gateway/llm-pool";
+/** `DANA_BENCH_LLM_POOL_MODULE` substitutes another module with the same API (see coreSpecifier). */
+export const llmPoolSpecifier = process.env.DANA_BENCH_LLM_POOL_MODULE ?? "@dana-gateway/llm-pool";
 
 /** Offline model: the pool's cost, not a network's. */
 export const benchPoolOptions = { model: "offline:echo", size: 2 };

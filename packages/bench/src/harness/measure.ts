@@ -80,15 +80,22 @@ export async function sampleRound(
 export class SamplePool {
   readonly #samples = new Map<string, number[]>();
   readonly #failures = new Map<string, TaskMeasurement>();
+  /** First-seen order, so results list tasks in the order the suite declared them. */
+  readonly #order = new Set<string>();
 
   addRound(outcome: RoundOutcome): void {
     for (const [name, value] of outcome) {
-      if (Array.isArray(value)) this.addSamples(name, value);
-      else this.#failures.set(name, value);
+      if (Array.isArray(value)) {
+        this.addSamples(name, value);
+      } else {
+        this.#order.add(name);
+        this.#failures.set(name, value);
+      }
     }
   }
 
   addSamples(name: string, samplesMs: readonly number[]): void {
+    this.#order.add(name);
     this.#samples.set(name, [...(this.#samples.get(name) ?? []), ...samplesMs]);
   }
 
@@ -98,9 +105,8 @@ export class SamplePool {
    * is reported as failed.
    */
   async summarise(): Promise<TaskMeasurement[]> {
-    const names = [...new Set([...this.#samples.keys(), ...this.#failures.keys()])];
     const measurements: TaskMeasurement[] = [];
-    for (const name of names) {
+    for (const name of this.#order) {
       const failure = this.#failures.get(name);
       if (failure) {
         measurements.push(failure);

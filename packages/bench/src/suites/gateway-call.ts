@@ -25,9 +25,12 @@ export function gatewayCallSuite(mode: IsolationMode): SuiteDefinition {
   const name = `gateway-call-${mode}`;
   const description = `A gateway call add(1, 2) into Dana in ${mode} mode, against a plain JS call, a quickjs-emscripten call${transportOf[mode].task ? ` and a raw ${transportOf[mode].task}` : ""}.`;
   const gatewayTask = `gateway call (${mode})`;
+  // Out of process, a call is a cross-thread round trip, bimodal on a busy machine (see the peers
+  // suite): against in-thread work it is gated loosely; against the raw transport, tightly.
+  const loose = mode === "inprocess" ? {} : { tolerance: 2 };
   const ratios: RatioDefinition[] = [
-    { id: "gateway-over-plain", numerator: gatewayTask, denominator: peerTaskNames.plainCall },
-    { id: "gateway-over-quickjs", numerator: gatewayTask, denominator: peerTaskNames.quickjsCall },
+    { id: "gateway-over-plain", numerator: gatewayTask, denominator: peerTaskNames.plainCall, ...loose },
+    { id: "gateway-over-quickjs", numerator: gatewayTask, denominator: peerTaskNames.quickjsCall, ...loose },
   ];
   const transportTask = transportOf[mode].task;
   if (transportTask) ratios.push({ id: "gateway-over-transport", numerator: gatewayTask, denominator: transportTask });
@@ -65,7 +68,7 @@ export function gatewayCallSuite(mode: IsolationMode): SuiteDefinition {
                 task: gatewayTask,
                 statistic: "median",
                 maximumMs: 1,
-                description: `reference target: a ${mode} call takes < 1 ms`,
+                description: `reference target: one call in ${mode} mode takes < 1 ms`,
               },
             ],
             startedAt,

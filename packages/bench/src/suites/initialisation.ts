@@ -93,7 +93,9 @@ export const suite: SuiteDefinition = {
         ],
         measureSettings(
           quick,
-          quick ? { timeMs: 0, iterations: 6, warmupIterations: 1 } : { timeMs: 1000, iterations: 20 },
+          quick
+            ? { timeMs: 0, iterations: 10, warmupIterations: 1, rounds: 2 }
+            : { timeMs: 1000, iterations: 20, rounds: 4 },
         ),
       );
       return buildSuiteResult({
