@@ -111,6 +111,14 @@ describe("OpenAI-compatible provider over real HTTP", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("ends a stream at its deadline even while the SDK waits out a long retry-after", async () => {
+    server.handle((_request, response) => sendOpenAIError(response, 429, "slow down", { "retry-after": "30" }));
+    const parts = await collect(model().stream({ prompt: "hi", timeoutMs: 1000 }));
+    expect(parts).toHaveLength(1);
+    expect(LLMTimeoutError.isInstance((parts[0] as { error: unknown }).error)).toBe(true);
+    expect(server.requests.length).toBeLessThanOrEqual(1);
+  });
+
   it("retries a 500 with backoff and then succeeds", async () => {
     server.handle((_request, response, index) =>
       index === 0 ? sendOpenAIError(response, 500, "boom") : sendChatCompletion(response, "recovered"),

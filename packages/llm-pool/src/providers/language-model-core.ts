@@ -164,6 +164,7 @@ export class BackedLanguageModel implements LanguageModel {
   /** JSON mode is requested when asked, but the streamed text is not validated: use `generate` for that. */
   async *stream(request: GenerateRequest): AsyncGenerator<StreamPart, void, undefined> {
     let scope: CallScope | undefined;
+    let events: AsyncIterator<ProviderStreamEvent> | undefined;
     try {
       checkRequest(request);
       scope = new CallScope(request, `${this.modelId} stream`);
@@ -171,7 +172,12 @@ export class BackedLanguageModel implements LanguageModel {
       const call = await buildCall(request, scope.signal);
       let text = "";
       const usage: Usage = { inputTokens: 0, outputTokens: 0 };
-      for await (const event of this.#backend.streamText(call)) {
+      events = this.#backend.streamText(call)[Symbol.asyncIterator]();
+      while (true) {
+        // Raced like generate: the SDK sleeps out a retry-after before the first event without watching the signal.
+        const next = await scope.race(events.next());
+        if (next.done) break;
+        const event = next.value;
         if (event.type === "text-delta") {
           if (event.text === "") continue;
           text += event.text;
@@ -190,6 +196,8 @@ export class BackedLanguageModel implements LanguageModel {
     } finally {
       // Also reached when the consumer breaks out of its loop: closing aborts the HTTP request.
       scope?.close();
+      // Not awaited: a backend still inside an SDK call finishes it (the abort makes that quick) before returning.
+      events?.return?.().catch(() => {});
     }
   }
 }
