@@ -29,7 +29,12 @@ export interface SandboxServerOptions {
   readonly host: SandboxHostBridge;
   readonly createInterpreter: InterpreterFactory;
   /** Checks a struct field write against the field's declared type; returns the (coerced) value to store. */
-  readonly coerceField?: (instance: DanaStructInstance, field: string, value: Value) => Value;
+  readonly coerceField?: (
+    instance: DanaStructInstance,
+    field: string,
+    value: Value,
+    interpreter: DanaInterpreter,
+  ) => Value;
 }
 
 export interface EvaluateInput {
@@ -114,7 +119,7 @@ export class SandboxServer {
     const index = target.type.fieldIndex.get(name);
     if (index === undefined) throw attributeError(`'${target.type.name}' object has no attribute '${name}'`);
     try {
-      target.fields[index] = this.coerceField ? this.coerceField(target, name, value) : value;
+      target.fields[index] = this.coerceField ? this.coerceField(target, name, value, this.interpreter) : value;
     } catch (error) {
       throw toDanaError(error);
     }
@@ -177,8 +182,15 @@ export class SandboxServer {
         const input = { inputs, ...(request.file === undefined ? {} : { file: request.file }), limits: request.limits };
         return this.encode(await this.evaluate(request.source, input));
       }
-      case "import-module":
-        return this.encode(await this.importModule(request.name, request.limits));
+      case "import-module": {
+        const module = await this.importModule(request.name, request.limits);
+        const handle = this.handles.allocate(module, "module");
+        const members: (readonly [string, WireValue])[] = [];
+        for (const [name, member] of module.members) {
+          if (!name.startsWith("_")) members.push([name, this.encode(member, `${request.name}.${name}`)]);
+        }
+        return { $: "handle", handle: { ...handle, members } };
+      }
       case "call": {
         const callee = this.resolveHandle({ handleId: request.handleId } as HandleDescriptor);
         const positional = request.positional.map((value) => this.decode(value));

@@ -40,6 +40,8 @@ export interface HandleDescriptor {
   readonly parameterNames: readonly string[];
   /** Struct name for struct instances. */
   readonly structName?: string;
+  /** Modules returned by `import-module`: the public members, so the host can list and read them. */
+  readonly members?: readonly (readonly [string, WireValue])[];
 }
 
 export type SpecialFloat = "NaN" | "Infinity" | "-Infinity" | "-0";

@@ -1,0 +1,83 @@
+/**
+ * A Dana module imported into one context. Functions come back as `DanaFunction`s, struct instances as
+ * `DanaObject`s, other variables as JavaScript values. Private names (`_helper`) are not visible.
+ *
+ * In-process, members are read live; in isolated modes they are the values at import time (`read` asks the
+ * sandbox). After `ctx.reloadModules()`, import again to see the new code.
+ */
+import { DanaModule as LanguageModule, type Value } from "@dana-gateway/lang";
+import type { HandleReference } from "../protocol/handle-reference.js";
+import { decodeOnHost } from "../protocol/host-codec.js";
+import type { DanaFunction } from "./dana-function.js";
+import { type GatewayScope, wrapperTargets } from "./gateway-scope.js";
+
+export class DanaModule {
+  readonly name: string;
+  readonly #scope: GatewayScope;
+  readonly #target: Value;
+  readonly #members: ReadonlyMap<string, Value>;
+
+  /** @internal Created by `ctx.importModule()`. */
+  constructor(scope: GatewayScope, target: LanguageModule | HandleReference) {
+    this.#scope = scope;
+    this.#target = target;
+    if (target instanceof LanguageModule) {
+      this.name = target.name;
+      this.#members = target.members;
+    } else {
+      this.name = target.descriptor.name;
+      this.#members = new Map((target.descriptor.members ?? []).map(([name, value]) => [name, decodeOnHost(value)]));
+    }
+    wrapperTargets.set(this, { target, scope });
+    scope.track(this, target);
+  }
+
+  /** Public member names, in definition order. */
+  get names(): string[] {
+    return [...this.#members.keys()].filter((name) => !name.startsWith("_"));
+  }
+
+  has(name: string): boolean {
+    return !name.startsWith("_") && this.#members.has(name);
+  }
+
+  /** A member converted to JavaScript; `TypeError` naming the module's members when there is no such one. */
+  get(name: string): unknown {
+    this.#scope.checkOpen(`reading ${this.name}.${name}`);
+    if (!this.has(name)) {
+      throw new TypeError(`module '${this.name}' has no public member '${name}'; members: ${this.names.join(", ")}`);
+    }
+    return this.#scope.converter.fromDana(this.#members.get(name)!, `${this.name}.${name}`);
+  }
+
+  /** A function member, typed by the caller: `mod.function<(a: number, b: number) => number>("add")`. */
+  function<Signature extends (...args: never[]) => unknown = (...args: unknown[]) => unknown>(
+    name: string,
+  ): DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>> {
+    const member = this.get(name);
+    if (typeof member !== "function") throw new TypeError(`${this.name}.${name} is not a function`);
+    return member as DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>>;
+  }
+
+  /** A member's current value, read through the sandbox. */
+  async read(name: string): Promise<unknown> {
+    this.#scope.checkOpen(`reading ${this.name}.${name}`);
+    if (name.startsWith("_")) throw new TypeError(`'${name}' is private to module '${this.name}'`);
+    if (this.#target instanceof LanguageModule) return this.get(name);
+    return this.#scope.converter.fromDana(
+      await this.#scope.client.getAttribute(this.#target, name),
+      `${this.name}.${name}`,
+    );
+  }
+
+  /** Every public member converted, as one object (functions as `DanaFunction`s). */
+  get exports(): Readonly<Record<string, unknown>> {
+    const result: Record<string, unknown> = Object.create(null);
+    for (const name of this.names) result[name] = this.get(name);
+    return Object.freeze(result);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return `DanaModule ${this.name}`;
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * A Dana context: one sandbox with its own globals and module instances (contexts never see each other's
+ * state), its capabilities, limits and output. Create with `runtime.createContext(options)`.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Limits, Value } from "@dana-gateway/lang";
+import type { DanaFunction } from "../api/dana-function.js";
+import type { DanaModule } from "../api/dana-module.js";
+import { createGatewayHooks } from "../api/gateway-hooks.js";
+import type { GatewayScope } from "../api/gateway-scope.js";
+import { ValueConverter } from "../conversion/value-converter.js";
+import { ResourceError } from "../errors/classes.js";
+import { parseCapabilities } from "../host/capabilities.js";
+import type { IsolationMode } from "../protocol/backend.js";
+import { protocolVersion } from "../protocol/messages.js";
+import { SandboxServer } from "../protocol/server.js";
+import { describeType, expectType } from "../reason/reason-options.js";
+import { ContextHost } from "./context-host.js";
+import { createLazyFunction } from "./lazy-function.js";
+import { ModuleWatcher } from "./module-watcher.js";
+import { type DanaContextOptions, type RequestOptions, validateRequestOptions } from "./options.js";
+import { withRequestControl } from "./request-control.js";
+import type { RuntimeServices } from "./runtime-services.js";
+import { DirectSandboxClient, type SandboxClient } from "./sandbox-client.js";
+import { startIsolatedClient } from "./start-isolated.js";
+
+export interface EvalOptions extends RequestOptions {
+  /** Top-level names bound before the program runs, converted to Dana values (never spliced into source). */
+  readonly inputs?: Readonly<Record<string, unknown>>;
+  /** File name shown in errors and tracebacks; default "<string>". */
+  readonly file?: string;
+}
+
+export interface EvalResult<T = unknown> {
+  readonly value: T;
+  /** What the program printed during this call. */
+  readonly stdout: string;
+}
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export class DanaContext implements AsyncDisposable {
+  readonly isolation: IsolationMode;
+  #closed = false;
+  #client: SandboxClient | Promise<SandboxClient>;
+  readonly #host: ContextHost;
+  readonly #converter: ValueConverter;
+  readonly #scope: GatewayScope;
+  readonly #services: RuntimeServices;
+  readonly #shutdown = new AbortController();
+  readonly #watcher: ModuleWatcher | null;
+  readonly #releaser: FinalizationRegistry<Value> | null;
+  #generation = 0;
+
+  /** @internal Use `runtime.createContext(options)`. */
+  constructor(services: RuntimeServices, options: DanaContextOptions) {
+    this.#services = services;
+    this.isolation = options.isolation ?? "inprocess";
+    const capabilities = parseCapabilities(options.capabilities);
+    const context = this;
+    this.#scope = {
+      get client() {
+        return context.#readyClient();
+      },
+      get converter() {
+        return context.#converter;
+      },
+      get closed() {
+        return context.#closed;
+      },
+      checkOpen: (what) => this.#checkOpen(what),
+      track: (wrapper, target) => this.#releaser?.register(wrapper, target),
+    };
+    this.#converter = new ValueConverter(
+      createGatewayHooks(() => this.#scope),
+      services.typeConverters,
+    );
+    this.#watcher = options.watchModules ? new ModuleWatcher((files) => void this.#invalidate(files)) : null;
+    this.#host = new ContextHost({
+      capabilities,
+      contextFunctions: options.hostFunctions ?? {},
+      runtimeFunctions: services.hostFunctions,
+      modulePaths: (options.modulePaths ?? []).map((path) => resolve(path)),
+      env: services.env,
+      llm: services.llm,
+      ...(options.stdout ? { stdout: options.stdout } : {}),
+      signal: this.#shutdown.signal,
+      converter: () => this.#converter,
+      ...(this.#watcher ? { onModuleFile: (file: string) => this.#watcher?.watch(file) } : {}),
+    });
+    const init = { protocolVersion, limits: limitsOf(options), hostFunctionNames: this.#host.hostFunctionNames };
+    if (this.isolation === "inprocess") {
+      const server = new SandboxServer({
+        init,
+        host: this.#host,
+        createInterpreter: services.createInterpreter,
+        ...(services.coerceField ? { coerceField: services.coerceField } : {}),
+      });
+      this.#client = new DirectSandboxClient(server);
+      this.#releaser = null;
+    } else {
+      const started = startIsolatedClient(this.isolation, services.backends, init, this.#host);
+      started.catch(() => {}); // reported by the first request that needs the sandbox
+      this.#client = started.then((client) => (this.#client = client));
+      this.#releaser = new FinalizationRegistry((target) => {
+        if (!this.#closed && !(this.#client instanceof Promise)) this.#client.release(target);
+      });
+    }
+    if (options.signal) {
+      if (options.signal.aborted) void this.close();
+      else
+        options.signal.addEventListener("abort", () => void this.close(), {
+          once: true,
+          signal: this.#shutdown.signal,
+        });
+    }
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  #checkOpen(what: string): void {
+    if (this.#closed) {
+      throw new ResourceError(
+        "context",
+        `${what} is not possible: this Dana context is closed; create a new one with runtime.createContext()`,
+      );
+    }
+  }
+
+  /** The client, for wrappers: in isolated modes a wrapper only exists after the sandbox answered once. */
+  #readyClient(): SandboxClient {
+    if (this.#client instanceof Promise) throw new ResourceError("context", "the sandbox is still starting");
+    return this.#client;
+  }
+
+  async #request<T>(options: RequestOptions, run: (client: SandboxClient) => Promise<T>): Promise<T> {
+    const client = this.#client instanceof Promise ? await this.#client : this.#client;
+    return withRequestControl(
+      options,
+      (reason) => client.cancel(reason),
+      () => run(client),
+    );
+  }
+
+  /** Runs Dana source; returns the last statement's value and what it printed. */
+  async eval<T = unknown>(source: string, options: EvalOptions = {}): Promise<EvalResult<T>> {
+    this.#checkOpen("eval()");
+    expectType(source, "string", "argument 'source'");
+    validateRequestOptions(options, "eval()");
+    if (options.file !== undefined) expectType(options.file, "string", "option 'file'");
+    return this.#evaluate<T>(source, options.file, options);
+  }
+
+  /** Runs a `.na` file (which must be inside `modulePaths` or an `fs:read` root). */
+  async run<T = unknown>(file: string, options: Omit<EvalOptions, "file"> = {}): Promise<EvalResult<T>> {
+    this.#checkOpen("run()");
+    expectType(file, "string", "argument 'file'");
+    validateRequestOptions(options, "run()");
+    const real = this.#host.fileSystem.confine(resolve(file));
+    if (real === null) throw new ResourceError("file", `cannot run '${file}': no such file`);
+    return this.#evaluate<T>(readFileSync(real, "utf8"), real, options);
+  }
+
+  async #evaluate<T>(source: string, file: string | undefined, options: EvalOptions): Promise<EvalResult<T>> {
+    const inputs = this.#convertInputs(options.inputs);
+    const capture = this.#host.captureStdout();
+    try {
+      const value = await this.#request(options, (client) => client.evaluate(source, file, inputs, {}));
+      return { value: this.#converter.fromDana(value, "result") as T, stdout: capture.stop() };
+    } finally {
+      capture.stop();
+    }
+  }
+
+  #convertInputs(inputs: EvalOptions["inputs"]): Map<string, Value> {
+    const converted = new Map<string, Value>();
+    if (inputs === undefined) return converted;
+    if (typeof inputs !== "object" || inputs === null)
+      throw new TypeError(`Expected object, got ${describeType(inputs)} at option 'inputs'`);
+    for (const [name, value] of Object.entries(inputs)) {
+      if (!identifier.test(name)) throw new TypeError(`Invalid Dana name '${name}' at option 'inputs'`);
+      converted.set(name, this.#converter.toDana(value, `inputs.${name}`));
+    }
+    return converted;
+  }
+
+  /** Imports a module (once per context; cached until `reloadModules()`). */
+  async importModule(name: string, options: RequestOptions = {}): Promise<DanaModule> {
+    this.#checkOpen("importModule()");
+    expectType(name, "string", "argument 'name'");
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) {
+      throw new TypeError(
+        `Invalid module name '${name}' at argument 'name': expected dotted names like "analytics.process"`,
+      );
+    }
+    validateRequestOptions(options, "importModule()");
+    const module = await this.#request(options, (client) => client.importModule(name, {}));
+    return this.#converter.fromDana(module, name) as DanaModule;
+  }
+
+  /** A callable for `"module.function"` that imports on first call (and again after a reload). */
+  danaFunction<Signature extends (...args: never[]) => unknown = (...args: unknown[]) => unknown>(
+    qualifiedName: string,
+  ): DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>> {
+    this.#checkOpen("danaFunction()");
+    expectType(qualifiedName, "string", "argument 'qualifiedName'");
+    const dot = qualifiedName.lastIndexOf(".");
+    if (dot <= 0 || dot === qualifiedName.length - 1) {
+      throw new TypeError(
+        `Expected "module.function" (e.g. "analytics.process_data"), got "${qualifiedName}" at argument 'qualifiedName'`,
+      );
+    }
+    return createLazyFunction(qualifiedName.slice(0, dot), qualifiedName.slice(dot + 1), {
+      importModule: (module) => this.importModule(module),
+      generation: () => this.#generation,
+      checkOpen: (what) => this.#checkOpen(what),
+    }) as DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>>;
+  }
+
+  /** Forgets every imported module so the next import re-reads the files (modules already returned keep the old code). */
+  async reloadModules(): Promise<void> {
+    this.#checkOpen("reloadModules()");
+    await this.#invalidate(undefined);
+  }
+
+  async #invalidate(files: readonly string[] | undefined): Promise<void> {
+    if (this.#closed) return;
+    this.#generation++;
+    const client = this.#client instanceof Promise ? await this.#client : this.#client;
+    await client.invalidateModules(files);
+  }
+
+  /** Cancels what is running, ends the sandbox. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#shutdown.abort();
+    this.#watcher?.close();
+    this.#services.forget(this);
+    try {
+      const client = this.#client instanceof Promise ? await this.#client : this.#client;
+      await client.close();
+    } catch {
+      // A sandbox that failed to start has nothing to close.
+    }
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
+
+function limitsOf(options: DanaContextOptions): Partial<Limits> {
+  const limits: { -readonly [K in keyof Limits]?: Limits[K] } = {};
+  if (options.timeoutMs !== undefined) limits.timeoutMs = options.timeoutMs;
+  if (options.maxSteps !== undefined) limits.maxSteps = options.maxSteps;
+  if (options.maxRecursionDepth !== undefined) limits.maxRecursionDepth = options.maxRecursionDepth;
+  if (options.maxMemoryBytes !== undefined) limits.maxMemoryBytes = options.maxMemoryBytes;
+  if (options.maxOutputBytes !== undefined) limits.maxOutputBytes = options.maxOutputBytes;
+  return limits;
+}

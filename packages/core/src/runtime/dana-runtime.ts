@@ -1,0 +1,158 @@
+/**
+ * The gateway's entry point: owns the LLM pools, the reasoning cache, the type converters and every context
+ * it created. `await using runtime = await DanaRuntime.create()`.
+ */
+import type { LLMPool } from "@dana-gateway/llm-pool";
+import type { DanaFunction } from "../api/dana-function.js";
+import type { DanaModule } from "../api/dana-module.js";
+import { typeConverters } from "../conversion/type-converter.js";
+import { ResourceError } from "../errors/classes.js";
+import { gatewayReason, gatewayReasonKey } from "../reason/gateway-reason.js";
+import type { ReasonOptions } from "../reason/reason-options.js";
+import { ReasoningCache, type ReasoningCacheStats } from "../reason/reasoning-cache.js";
+import { DanaContext, type EvalOptions, type EvalResult } from "./dana-context.js";
+import { coerceField } from "./field-coercion.js";
+import { createInterpreter } from "./language-runtime.js";
+import { LLMService } from "./llm-service.js";
+import {
+  type DanaContextOptions,
+  type DanaRuntimeOptions,
+  type RequestOptions,
+  validateContextOptions,
+  validateRuntimeOptions,
+} from "./options.js";
+import type { RuntimeServices } from "./runtime-services.js";
+
+export interface ReasoningCacheControl {
+  stats(): ReasoningCacheStats;
+  /** Forgets the answer to exactly this call (same prompt and options); true when there was one. */
+  invalidate(prompt: string, options?: ReasonOptions): Promise<boolean>;
+  clear(): void;
+}
+
+export class DanaRuntime implements AsyncDisposable {
+  readonly #options: DanaRuntimeOptions;
+  readonly #services: RuntimeServices;
+  readonly #contexts = new Set<DanaContext>();
+  #defaultContext: DanaContext | null = null;
+  #closed = false;
+  readonly cache: ReasoningCacheControl;
+
+  private constructor(options: DanaRuntimeOptions, cache: ReasoningCache) {
+    this.#options = options;
+    const env = options.env ?? process.env;
+    const llm = new LLMService(
+      {
+        ...(options.model === undefined ? {} : { model: options.model }),
+        ...(options.maxConcurrentLLMCalls === undefined
+          ? {}
+          : { maxConcurrentLLMCalls: options.maxConcurrentLLMCalls }),
+        env,
+      },
+      cache,
+    );
+    this.#services = {
+      llm,
+      env,
+      hostFunctions: options.hostFunctions ?? {},
+      typeConverters: options.typeConverters ?? typeConverters,
+      backends: options.backends ?? {},
+      createInterpreter,
+      coerceField,
+      forget: (context) => this.#contexts.delete(context as DanaContext),
+    };
+    this.cache = {
+      stats: () => cache.stats(),
+      invalidate: async (prompt, reasonOptions) => {
+        const key = await gatewayReasonKey(llm, prompt, reasonOptions);
+        return cache.invalidate(key);
+      },
+      clear: () => cache.clear(),
+    };
+  }
+
+  static async create(options?: DanaRuntimeOptions): Promise<DanaRuntime> {
+    const validated = validateRuntimeOptions(options);
+    const cache = await ReasoningCache.create(validated.cache);
+    return new DanaRuntime(validated, cache);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  #checkOpen(what: string): void {
+    if (this.#closed) {
+      throw new ResourceError(
+        "runtime",
+        `${what} is not possible: this DanaRuntime is closed; create a new one with DanaRuntime.create()`,
+      );
+    }
+  }
+
+  /** A new sandbox with its own globals and modules. Options override the runtime's `contextDefaults`. */
+  createContext(options?: DanaContextOptions): DanaContext {
+    this.#checkOpen("createContext()");
+    const validated = validateContextOptions(options);
+    const defaults = this.#options.contextDefaults;
+    const context = new DanaContext(this.#services, defaults === undefined ? validated : { ...defaults, ...validated });
+    this.#contexts.add(context);
+    return context;
+  }
+
+  /** The context used by `runtime.eval`, `importModule` and `danaFunction` (created on first use). */
+  get defaultContext(): DanaContext {
+    this.#checkOpen("using the default context");
+    if (this.#defaultContext === null || this.#defaultContext.closed) this.#defaultContext = this.createContext();
+    return this.#defaultContext;
+  }
+
+  eval<T = unknown>(source: string, options?: EvalOptions): Promise<EvalResult<T>> {
+    return this.defaultContext.eval<T>(source, options);
+  }
+
+  importModule(name: string, options?: RequestOptions): Promise<DanaModule> {
+    return this.defaultContext.importModule(name, options);
+  }
+
+  danaFunction<Signature extends (...args: never[]) => unknown = (...args: unknown[]) => unknown>(
+    qualifiedName: string,
+  ): DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>> {
+    return this.defaultContext.danaFunction<Signature>(qualifiedName);
+  }
+
+  /**
+   * Asks the model through Dana's `reason` builtin; the prompt and options cross as values, never as source.
+   * With `schema`, the answer is validated and typed.
+   */
+  reason<T = unknown>(prompt: string, options?: ReasonOptions<T>): Promise<T> {
+    try {
+      this.#checkOpen("reason()");
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return gatewayReason<T>(
+      { llm: this.#services.llm, createContext: () => this.createContext({ capabilities: ["llm"] }) },
+      prompt,
+      options,
+    );
+  }
+
+  /** The LLM pool behind `reason()` (for direct `generate` calls). */
+  getLLM(model?: string): Promise<LLMPool> {
+    this.#checkOpen("getLLM()");
+    return this.#services.llm.pool(model);
+  }
+
+  /** Closes every context and LLM pool. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await Promise.allSettled([...this.#contexts].map((context) => context.close()));
+    await this.#services.llm.close();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}

@@ -1,0 +1,21 @@
+/** What a context needs from its runtime. */
+import type { Limits, Value } from "@dana-gateway/lang";
+import type { TypeConverterRegistry } from "../conversion/type-converter.js";
+import type { SandboxBackendFactory } from "../protocol/backend.js";
+import type { InterpreterFactory, SandboxServerOptions } from "../protocol/server.js";
+import type { LLMService } from "./llm-service.js";
+import type { HostFunction } from "./options.js";
+
+export interface RuntimeServices {
+  readonly llm: LLMService;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly hostFunctions: Readonly<Record<string, HostFunction>>;
+  readonly typeConverters: TypeConverterRegistry;
+  readonly backends: Partial<Record<"worker" | "process", SandboxBackendFactory>>;
+  readonly createInterpreter: InterpreterFactory;
+  readonly coerceField: SandboxServerOptions["coerceField"];
+  /** Called when a context closes, so the runtime stops tracking it. */
+  forget(context: object): void;
+}
+
+export type { Limits, Value };
