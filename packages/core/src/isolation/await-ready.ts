@@ -36,6 +36,8 @@ export function awaitReady(port: SandboxPort, startTimeoutMs: number): Promise<S
       }
       settled = true;
       timer.cancel();
+      // Ready and idle: a warm sandbox must not keep the host alive (the backend holds it while it has work).
+      port.keepAlive(false);
       resolve(port);
     });
     port.onExit((exit: SandboxExit) => fail(describeExit(exit), false));

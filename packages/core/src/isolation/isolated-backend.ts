@@ -119,7 +119,10 @@ export class IsolatedBackend implements SandboxBackend {
         cleanup: null,
       };
       if (signal) entry.cleanup = this.watchSignal(message.id, signal);
-      if (this.pending.size === 0) this.lastActivity = performance.now();
+      if (this.pending.size === 0) {
+        this.lastActivity = performance.now();
+        this.port.keepAlive(true);
+      }
       this.pending.set(message.id, entry);
       if (this.pending.size > this.options.maxInFlight) this.queued.push({ message, transfer: options.transfer });
       else this.port.post(message, options.transfer);
@@ -156,6 +159,7 @@ export class IsolatedBackend implements SandboxBackend {
         const entry = this.pending.get(message.id);
         if (entry === undefined) return;
         this.pending.delete(message.id);
+        if (this.pending.size === 0) this.port.keepAlive(false);
         entry.cleanup?.();
         entry.resolve(message);
         const next = this.queued.shift();

@@ -4,7 +4,8 @@
  * calls in `createContext`.
  */
 import { defaultLimits } from "@dana-gateway/lang";
-import type { SandboxBackendFactory } from "../protocol/backend.js";
+import type { SandboxBackend, SandboxBackendEvents, SandboxBackendFactory } from "../protocol/backend.js";
+import type { SandboxInit } from "../protocol/messages.js";
 import { checkCount, checkDuration } from "./deadline.js";
 import { IsolatedBackend } from "./isolated-backend.js";
 import { defaultStartTimeoutMs, launchKey, type SandboxLaunchOptions } from "./launch-options.js";
@@ -26,14 +27,14 @@ export interface IsolationOptions {
   readonly startTimeoutMs?: number;
   /** Requests in flight per sandbox before further ones queue on the host. Default 1024. */
   readonly maxInFlight?: number;
+  /** The only environment variables sandboxes see; the host's own environment is never passed. Default none. */
+  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** What a context asks of its sandbox; contexts asking the same share a warm pool. */
 export interface SandboxRequirements {
   /** The interpreter's per-value budget; the sandbox heap is this plus `baselineHeapBytes`. */
   readonly maxMemoryBytes?: number;
-  /** Environment variables the context grants; nothing else of the host's environment is passed. */
-  readonly environment?: Readonly<Record<string, string>>;
 }
 
 /** Heap the interpreter, its compiled code and the protocol need beside the program's own values. */
@@ -57,30 +58,33 @@ export class IsolatedSandboxes {
     this.maxInFlight = checkCount(options.maxInFlight ?? 1024, "maxInFlight", 1);
   }
 
-  /** The factory `createContext` uses for a worker or process context with these requirements. */
-  backendFactory(mode: IsolatedMode, requirements: SandboxRequirements = {}): SandboxBackendFactory {
-    return async (init, events) => {
-      const pool = this.pool(mode, requirements);
-      const port = await pool.acquire();
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        void pool.release(port);
-      };
-      try {
-        return await IsolatedBackend.connect(port, init, events, {
-          watchdogGraceMs: this.watchdogGraceMs,
-          cancelGraceMs: this.cancelGraceMs,
-          initTimeoutMs: this.startTimeoutMs,
-          maxInFlight: this.maxInFlight,
-          onEnded: release,
-        });
-      } catch (error) {
-        release();
-        throw error;
-      }
+  /** The factory `createContext` uses for worker or process contexts (the heap follows `maxMemoryBytes`). */
+  backendFactory(mode: IsolatedMode): SandboxBackendFactory {
+    return (init, events) => this.createBackend(mode, init, events);
+  }
+
+  /** Takes a warm sandbox for a context and initialises it; the sandbox is terminated when the backend ends. */
+  async createBackend(mode: IsolatedMode, init: SandboxInit, events: SandboxBackendEvents): Promise<SandboxBackend> {
+    const pool = this.pool(mode, { maxMemoryBytes: init.limits.maxMemoryBytes });
+    const port = await pool.acquire();
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      void pool.release(port);
     };
+    try {
+      return await IsolatedBackend.connect(port, init, events, {
+        watchdogGraceMs: this.watchdogGraceMs,
+        cancelGraceMs: this.cancelGraceMs,
+        initTimeoutMs: this.startTimeoutMs,
+        maxInFlight: this.maxInFlight,
+        onEnded: release,
+      });
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
   /** Starts the pool for these requirements now and waits until its idle sandboxes are ready. */
@@ -101,7 +105,7 @@ export class IsolatedSandboxes {
   private pool(mode: IsolatedMode, requirements: SandboxRequirements): SandboxPool<SandboxPort> {
     const launch: SandboxLaunchOptions = {
       heapLimitBytes: (requirements.maxMemoryBytes ?? defaultLimits.maxMemoryBytes) + baselineHeapBytes,
-      environment: requirements.environment ?? {},
+      environment: this.options.environment ?? {},
       startTimeoutMs: this.startTimeoutMs,
     };
     const key = launchKey(mode, launch);

@@ -95,6 +95,20 @@ class ProcessPort implements SandboxPort {
     return this.exit === null;
   }
 
+  keepAlive(keep: boolean): void {
+    if (this.exit !== null) return;
+    // The process handle, its IPC channel and the stderr pipe each hold the event loop on their own.
+    const handles = [this.child, this.child.channel, this.child.stderr] as (
+      | { ref?(): void; unref?(): void }
+      | null
+      | undefined
+    )[];
+    for (const handle of handles) {
+      if (keep) handle?.ref?.();
+      else handle?.unref?.();
+    }
+  }
+
   interrupt(): void {
     if (this.exit !== null) return;
     const counter = Buffer.alloc(4);

@@ -28,6 +28,12 @@ export interface SandboxPort {
    * a child process). See `interrupt-probe.ts`.
    */
   interrupt(): void;
+  /**
+   * Whether this sandbox keeps the host's event loop alive. Idle sandboxes (warm in a pool, or held by a context
+   * with nothing in flight) do not, so a program exits when its work is done; a sandbox with requests in flight
+   * does, so a top-level `await ctx.eval(...)` is not cut short.
+   */
+  keepAlive(keep: boolean): void;
   /** Sends one message; `transfer` lists buffers to move instead of copy (worker threads only). */
   post(message: unknown, transfer?: readonly ArrayBuffer[]): void;
   /** Replaces the one consumer of incoming messages (the start-up wait first, then the protocol link). */

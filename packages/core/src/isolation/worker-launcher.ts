@@ -81,6 +81,11 @@ class WorkerPort implements SandboxPort {
     return this.exit === null;
   }
 
+  keepAlive(keep: boolean): void {
+    if (keep) this.worker.ref();
+    else this.worker.unref();
+  }
+
   interrupt(): void {
     Atomics.add(this.interruptCounter, 0, 1);
   }
