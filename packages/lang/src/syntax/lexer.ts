@@ -221,7 +221,10 @@ class Lexer {
       return;
     }
     const here = this.spanAt(this.position, this.position);
-    if (this.lineHasTokens) this.push("newline", "", here, { comment: this.takeTrailingComment() });
+    // Inside an open bracket the parser should report "found end of file", not "end of line".
+    if (this.lineHasTokens && this.brackets.length === 0) {
+      this.push("newline", "", here, { comment: this.takeTrailingComment() });
+    }
     while (this.indentStack.length > 1) {
       this.indentStack.pop();
       this.push("dedent", "", here);
@@ -329,12 +332,21 @@ class Lexer {
     this.atLineStart = true;
   }
 
+  /**
+   * Whether the line after a line break inside brackets can only be a new
+   * statement: it starts with a statement keyword, or with `name =` where no
+   * keyword argument or parameter default is possible (those follow `(` or `,`).
+   */
   private nextLineStartsStatement(): boolean {
     let cursor = this.position;
     while (cursor < this.end && (this.source[cursor] === " " || this.source[cursor] === "\t")) cursor += 1;
     let wordEnd = cursor;
     while (wordEnd < this.end && isIdentifierPart(this.source[wordEnd] ?? "")) wordEnd += 1;
-    return statementOnlyKeywords.has(this.source.slice(cursor, wordEnd));
+    if (statementOnlyKeywords.has(this.source.slice(cursor, wordEnd))) return true;
+    const previous = this.tokens[this.tokens.length - 1]?.kind;
+    if (previous === "(" || previous === "," || wordEnd === cursor) return false;
+    const rest = this.source.slice(wordEnd, Math.min(wordEnd + 8, this.end));
+    return /^[ \t]*(=(?!=)|[-+*/]=)/.test(rest);
   }
 
   private scanPunctuator(punctuator: string): void {
@@ -464,6 +476,8 @@ class Lexer {
         offset: start,
         endOffset: start + prefix.length + quote.length,
       };
+      // The rest of the line was eaten by the string: brackets opened before it cannot be closed any more.
+      if (!triple) this.brackets.length = 0;
       this.diagnostics.error(
         "unterminated-string",
         `unterminated string literal (opened with ${prefix}${quote} at ${startLine}:${startColumn})`,
@@ -483,6 +497,7 @@ class Lexer {
       prefix,
       quote,
       bodyStart,
+      ...(terminated ? {} : { unterminated: true }),
     });
   }
 

@@ -120,6 +120,13 @@ function parseStatement(parser: Parser, body: Statement[]): void {
     case "agent_blueprint":
     case "resource":
     case "workflow":
+      if (parser.peek(1).kind !== "name") {
+        parser.fail(
+          token.span,
+          "reserved-word",
+          `'${token.kind}' is a reserved word in Dana and cannot be used as a variable name`,
+        );
+      }
       parser.report(
         token.span,
         "not-supported",

@@ -116,7 +116,8 @@ export class Parser {
   /** Reports "expected …, found …" (or a construct-specific message) at the current token and aborts. */
   unexpected(expected: string): never {
     const token = this.current;
-    if (token.kind === "error") throw new ParseAbort(); // the lexer already explained it
+    // The lexer already explained an invalid token or a string that ate the rest of the line.
+    if (token.kind === "error" || this.previous().unterminated === true) throw new ParseAbort();
     const special = unsupportedTokenMessages[token.kind];
     if (special !== undefined) this.fail(token.span, unsupportedTokenCode(token.kind), special);
     if (token.kind === "string" && this.previous().kind === "string" && this.index > 0) {

@@ -149,6 +149,8 @@ export interface Token {
   readonly quote?: string;
   /** Strings only: where the body starts, so f-string expressions map back to the source. */
   readonly bodyStart?: { readonly offset: number; readonly line: number; readonly column: number };
+  /** Strings only: true when the closing quote is missing (already reported by the lexer). */
+  readonly unterminated?: boolean;
   /** Newlines only: the trailing `# comment` of the line, without the `#` marks. */
   readonly comment?: string | null;
 }
