@@ -222,22 +222,29 @@ function coercedText(value: Value, limits: Limits): string {
 function repeatCount(value: Value): number | undefined {
   if (typeof value === "number") return value;
   if (typeof value === "boolean") return value ? 1 : 0;
-  if (typeof value === "bigint") return value < 0n ? 0 : Number.POSITIVE_INFINITY;
+  if (typeof value === "bigint") {
+    if (value >= 2n ** 63n || value < -(2n ** 63n)) {
+      throw new DanaException("OverflowError", "cannot fit 'int' into an index-sized integer");
+    }
+    return value < 0n ? 0 : Number.POSITIVE_INFINITY;
+  }
   return undefined;
 }
 
 function multiplySequence(left: Value, right: Value, limits: Limits): Value {
-  let sequence = left;
-  let count = repeatCount(right);
-  if (count === undefined || !isSequence(left)) {
+  let sequence: Value;
+  let countValue: Value;
+  if (isSequence(left)) {
+    sequence = left;
+    countValue = right;
+  } else if (isSequence(right)) {
     sequence = right;
-    count = repeatCount(left);
-    if (count === undefined || !isSequence(right)) {
-      if (isSequence(left)) throw cannotMultiply(right);
-      if (isSequence(right)) throw cannotMultiply(left);
-      throw unsupported("*", left, right);
-    }
+    countValue = left;
+  } else {
+    throw unsupported("*", left, right);
   }
+  const count = repeatCount(countValue);
+  if (count === undefined) throw cannotMultiply(countValue);
   if (typeof sequence === "string") {
     if (count <= 0 || sequence.length === 0) return "";
     const length = sequence.length * count;

@@ -30,7 +30,10 @@ export function floatFloorDivide(left: number, right: number): number {
     remainder += right;
     quotient -= 1;
   }
-  if (quotient === 0) return left / right < 0 ? -0 : 0;
+  if (quotient === 0) {
+    const exact = left / right; // copysign(0.0, left / right), as CPython
+    return exact < 0 || Object.is(exact, -0) ? -0 : 0;
+  }
   let floored = Math.floor(quotient);
   if (quotient - floored > 0.5) floored += 1;
   return floored;

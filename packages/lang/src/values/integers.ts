@@ -26,6 +26,12 @@ export function bitLength(value: IntValue): number {
   return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0] ?? "0", 16)));
 }
 
+/**
+ * Host BigInt multiplication (FFT/Karatsuba) needs scratch space of a few times the result, and cannot be
+ * interrupted; counting it keeps a single `3 ** 10 ** 9` from running for minutes under a timeout.
+ */
+const BIG_INT_WORKING_FACTOR = 4;
+
 /** Raises MemoryError (uncatchable) before building a value of `bytes` bytes when it exceeds the budget. */
 export function checkMemory(bytes: number, limits: Limits): void {
   if (bytes > limits.maxMemoryBytes) {
@@ -103,7 +109,7 @@ export function floorDivideInt(left: IntValue, right: IntValue): IntValue {
 }
 
 export function moduloInt(left: IntValue, right: IntValue): IntValue {
-  if (right === 0 || right === 0n) throw new DanaException("ZeroDivisionError", "integer division or modulo by zero");
+  if (right === 0 || right === 0n) throw new DanaException("ZeroDivisionError", "integer modulo by zero");
   if (typeof left === "number" && typeof right === "number") {
     let remainder = left % right;
     if (remainder !== 0 && remainder < 0 !== right < 0) remainder += right;
@@ -112,27 +118,24 @@ export function moduloInt(left: IntValue, right: IntValue): IntValue {
   return normalizeInt(moduloBig(toBigInt(left), toBigInt(right)));
 }
 
-/** Python's int / int: the correctly rounded (up to one ulp here) float quotient. */
+/** Python's int / int: the correctly rounded float quotient (normal range). */
 export function trueDivideInt(left: IntValue, right: IntValue): number {
   if (right === 0 || right === 0n) throw new DanaException("ZeroDivisionError", "division by zero");
   if (typeof left === "number" && typeof right === "number") return left / right;
   const leftFloat = Number(left);
   const rightFloat = Number(right);
-  if (
-    Number.isFinite(leftFloat) &&
-    Number.isFinite(rightFloat) &&
-    Math.abs(leftFloat) < 2 ** 53 &&
-    Math.abs(rightFloat) < 2 ** 53
-  ) {
-    return leftFloat / rightFloat;
-  }
-  // Scale so the bigint quotient carries ~64 significant bits, then scale back in floats.
+  // Both exactly representable: one correctly rounded float division (CPython's fast path too).
+  if (Math.abs(leftFloat) <= 2 ** 53 && Math.abs(rightFloat) <= 2 ** 53) return leftFloat / rightFloat;
   const negative = toBigInt(left) < 0n !== toBigInt(right) < 0n;
   const numerator = toBigInt(left) < 0n ? -toBigInt(left) : toBigInt(left);
   const denominator = toBigInt(right) < 0n ? -toBigInt(right) : toBigInt(right);
+  // Scale so the bigint quotient carries ~64 significant bits, then scale back in floats.
   const shift = bitLength(denominator) - bitLength(numerator) + 64;
-  const quotient =
-    shift >= 0 ? (numerator << BigInt(shift)) / denominator : numerator / (denominator << BigInt(-shift));
+  const scaledNumerator = shift >= 0 ? numerator << BigInt(shift) : numerator;
+  const scaledDenominator = shift >= 0 ? denominator : denominator << BigInt(-shift);
+  let quotient = scaledNumerator / scaledDenominator;
+  // A sticky low bit makes Number() round the 64-bit quotient exactly as the true quotient would round.
+  if (scaledNumerator % scaledDenominator !== 0n) quotient |= 1n;
   let result = Number(quotient);
   let remaining = -shift;
   while (remaining > 1000) {
@@ -171,7 +174,7 @@ export function multiplyInt(left: IntValue, right: IntValue, limits: Limits): In
     if (Number.isSafeInteger(result)) return result + 0;
     return normalizeInt(BigInt(left) * BigInt(right));
   }
-  checkMemory((bitLength(left) + bitLength(right)) / 8, limits);
+  checkMemory(((bitLength(left) + bitLength(right)) / 8) * BIG_INT_WORKING_FACTOR, limits);
   return normalizeInt(toBigInt(left) * toBigInt(right));
 }
 
@@ -180,8 +183,10 @@ export function powerInt(base: IntValue, exponent: IntValue, limits: Limits): In
   if (base === 0 || base === 1) return exponent === 0 || exponent === 0n ? 1 : base;
   if (base === -1) return moduloInt(exponent, 2) === 0 ? 1 : -1;
   if (exponent === 0 || exponent === 0n) return 1;
-  const estimatedBits = bitLength(base) * Number(exponent);
-  checkMemory(estimatedBits / 8, limits);
+  // The result has about exponent · log2|base| bits.
+  const baseBits = typeof base === "number" ? Math.log2(Math.abs(base)) : bitLength(base);
+  const estimatedBits = baseBits * Number(exponent);
+  checkMemory((estimatedBits / 8) * BIG_INT_WORKING_FACTOR, limits);
   if (typeof base === "number" && typeof exponent === "number") {
     const approximate = base ** exponent;
     // Below 2**40 the float result is within far less than 0.5 of the exact integer.
