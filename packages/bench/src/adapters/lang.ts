@@ -5,7 +5,8 @@ import { importOptional, isFunction } from "./optional-import.js";
  *   const interpreter = new Interpreter({ host: { writeStdout(text) { ... } } });
  *   const result = await interpreter.evaluate(source, { file: "fib.na" });
  *   const { program, diagnostics } = parse(source, { file });
- * plus, when the package exports it, a resolver pass `resolve(program)` timed with the parse.
+ * The parse workload times the resolver too: `resolve(program)` when the package exports one,
+ * otherwise `check(source, { file })`, which parses and runs the name-binding lint pass.
  */
 export interface DanaEngine {
   /** Runs a whole program in a fresh interpreter and returns what it printed. */
@@ -36,17 +37,19 @@ function errorCount(diagnostics: unknown): number {
 export async function loadDana(): Promise<DanaEngine | string> {
   const module = await importOptional(langSpecifier);
   if (typeof module === "string") return module;
-  if (!isFunction(module.Interpreter) || !isFunction(module.parse)) {
-    return `${langSpecifier} has no runProgram yet (it exports neither Interpreter nor parse)`;
-  }
+  const missing = ["Interpreter", "parse"].filter((name) => !isFunction(module[name]));
+  if (missing.length > 0) return `${langSpecifier} has no runProgram yet: it does not export ${missing.join(" or ")}`;
   const Interpreter = module.Interpreter as unknown as InterpreterClass;
   const parse = module.parse as (
     source: string,
     options: { file: string },
   ) => { program: unknown; diagnostics: unknown };
   const resolve = isFunction(module.resolve) ? (module.resolve as (program: unknown) => unknown) : undefined;
+  const check = isFunction(module.check)
+    ? (module.check as (source: string, options: { file: string }) => unknown)
+    : undefined;
   return {
-    resolves: resolve !== undefined,
+    resolves: resolve !== undefined || check !== undefined,
     async run(source, file) {
       const printed: string[] = [];
       const interpreter = new Interpreter({ host: { writeStdout: (text) => printed.push(text) } });
@@ -54,6 +57,7 @@ export async function loadDana(): Promise<DanaEngine | string> {
       return printed.join("");
     },
     parseAndResolve(source, file) {
+      if (!resolve && check) return errorCount(check(source, { file }));
       const { program, diagnostics } = parse(source, { file });
       let errors = errorCount(diagnostics);
       if (resolve) {
