@@ -1,0 +1,539 @@
+/**
+ * The resolver pass, run once per program before compiling:
+ *
+ * 1. Locals: for every function (and lambda, declarative function, the module itself) the names it binds —
+ *    parameters first, then assignment targets, loop and comprehension variables (they leak into the
+ *    enclosing scope, a kept DIFF), except-clause names, nested definitions and imports. The compiler gives
+ *    each one an array slot, so no name is looked up in a map at run time.
+ * 2. Suspension: which statements, expressions and functions "may suspend", i.e. may (transitively) wait for
+ *    the host — a call to reason(), a host function, an import, or a callee the analysis cannot see (a
+ *    parameter, a variable holding a lambda, a module attribute, a decorated function). A fixed point over the
+ *    module's functions settles mutual recursion. Everything else is compiled only to the fast synchronous
+ *    closures; see the design note in compile-expressions.ts.
+ */
+import type * as ast from "../syntax/ast.js";
+import { DanaFloat, DanaModule, DanaStructType, type Value } from "../values/types.js";
+import { builtinMethodNames } from "./builtin-method-names.js";
+import { DanaFunction, DanaMethodDispatch } from "./callables.js";
+
+export type FunctionNode =
+  | ast.FunctionDefinition
+  | ast.DeclarativeFunctionDefinition
+  | ast.LambdaExpression
+  | ast.Program;
+
+export interface AnalysisEnvironment {
+  isBuiltinFunction(name: string): boolean;
+  isHostFunction(name: string): boolean;
+  /** A value already bound at the top of the module (REPL: earlier evaluations; inputs). */
+  existingValue(name: string): Value | undefined;
+}
+
+interface ModuleBinding {
+  readonly definitions: FunctionNode[];
+  other: boolean;
+  imported: boolean;
+}
+
+export class ProgramAnalysis {
+  readonly suspending = new WeakSet<object>();
+  readonly locals = new Map<FunctionNode, string[]>();
+  readonly functionSuspends = new Map<FunctionNode, boolean>();
+  mayModuleSuspend = false;
+
+  maySuspend(node: object): boolean {
+    return this.suspending.has(node);
+  }
+  functionMaySuspend(node: FunctionNode): boolean {
+    return this.functionSuspends.get(node) ?? false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Locals
+
+class LocalCollector {
+  readonly names: string[] = [];
+  private readonly seen = new Set<string>();
+  readonly moduleBindings = new Map<string, ModuleBinding>();
+  starImport = false;
+  constructor(private readonly trackBindings: boolean) {}
+
+  add(name: string, kind: "other" | "import" | FunctionNode): void {
+    if (!this.seen.has(name)) {
+      this.seen.add(name);
+      this.names.push(name);
+    }
+    if (!this.trackBindings) return;
+    let binding = this.moduleBindings.get(name);
+    if (binding === undefined) {
+      binding = { definitions: [], other: false, imported: false };
+      this.moduleBindings.set(name, binding);
+    }
+    if (kind === "other") binding.other = true;
+    else if (kind === "import") {
+      binding.other = true;
+      binding.imported = true;
+    } else binding.definitions.push(kind);
+  }
+
+  target(target: ast.Target): void {
+    if (target.kind === "Name") {
+      if (target.scope === null || target.scope === "local") this.add(target.name, "other");
+    } else for (const element of target.elements) this.target(element);
+  }
+
+  statements(statements: readonly ast.Statement[]): void {
+    for (const statement of statements) this.statement(statement);
+  }
+
+  statement(statement: ast.Statement): void {
+    switch (statement.kind) {
+      case "Assignment":
+      case "AugmentedAssignment":
+        if (statement.target.kind === "Name") this.target(statement.target);
+        else this.expression(statement.target);
+        this.expression(statement.value);
+        return;
+      case "ExpressionStatement":
+        this.expression(statement.expression);
+        return;
+      case "IfStatement":
+        this.expression(statement.test);
+        this.statements(statement.body);
+        for (const elif of statement.elifs) {
+          this.expression(elif.test);
+          this.statements(elif.body);
+        }
+        if (statement.orelse) this.statements(statement.orelse);
+        return;
+      case "WhileStatement":
+        this.expression(statement.test);
+        this.statements(statement.body);
+        return;
+      case "ForStatement":
+        this.expression(statement.iterable);
+        this.target(statement.target);
+        this.statements(statement.body);
+        return;
+      case "TryStatement":
+        this.statements(statement.body);
+        for (const handler of statement.handlers) {
+          if (handler.name !== null) this.add(handler.name, "other");
+          this.statements(handler.body);
+        }
+        if (statement.finally) this.statements(statement.finally);
+        return;
+      case "ReturnStatement":
+        if (statement.value) this.expression(statement.value);
+        return;
+      case "RaiseStatement":
+        if (statement.exception) this.expression(statement.exception);
+        if (statement.cause) this.expression(statement.cause);
+        return;
+      case "AssertStatement":
+        this.expression(statement.test);
+        if (statement.message) this.expression(statement.message);
+        return;
+      case "FunctionDefinition":
+        this.add(statement.name, statement.decorators.length > 0 ? "other" : statement);
+        for (const decorator of statement.decorators) this.expression(decorator.expression);
+        for (const parameter of statement.parameters) if (parameter.default) this.expression(parameter.default);
+        return;
+      case "DeclarativeFunctionDefinition":
+        this.add(statement.name, statement);
+        for (const parameter of statement.parameters) if (parameter.default) this.expression(parameter.default);
+        return;
+      case "StructDefinition":
+      case "InterfaceDefinition":
+        this.add(statement.name, "other");
+        if (statement.kind === "StructDefinition") {
+          for (const field of statement.fields) if (field.default) this.expression(field.default);
+        }
+        return;
+      case "ImportStatement":
+        this.add(statement.alias ?? statement.module.parts[0] ?? "", "import");
+        return;
+      case "FromImportStatement":
+        if (statement.names === "*") this.starImport = true;
+        else for (const item of statement.names) this.add(item.alias ?? item.name, "import");
+        return;
+      case "WithStatement":
+        this.expression(statement.context);
+        this.add(statement.name, "other");
+        this.statements(statement.body);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Comprehension variables are locals of the enclosing function (they leak, a kept DIFF). */
+  expression(expression: ast.Expression): void {
+    forEachChild(expression, (child) => this.expression(child));
+    if (
+      expression.kind === "ListComprehension" ||
+      expression.kind === "SetComprehension" ||
+      expression.kind === "DictComprehension"
+    ) {
+      this.target(expression.clause.target);
+    }
+  }
+}
+
+/** Calls `visit` on each direct sub-expression, in evaluation order; lambda bodies are not entered. */
+export function forEachChild(expression: ast.Expression, visit: (child: ast.Expression) => void): void {
+  switch (expression.kind) {
+    case "FString":
+      for (const part of expression.parts) if (typeof part !== "string") visit(part);
+      return;
+    case "ListExpression":
+    case "TupleExpression":
+    case "SetExpression":
+      for (const element of expression.elements) visit(element);
+      return;
+    case "DictExpression":
+      for (const entry of expression.entries) {
+        visit(entry.key);
+        visit(entry.value);
+      }
+      return;
+    case "UnaryExpression":
+      visit(expression.operand);
+      return;
+    case "BinaryExpression":
+    case "CompareExpression":
+    case "LogicalExpression":
+      visit(expression.left);
+      visit(expression.right);
+      return;
+    case "ConditionalExpression":
+      visit(expression.test);
+      visit(expression.body);
+      visit(expression.orelse);
+      return;
+    case "CallExpression":
+      visit(expression.callee);
+      for (const argument of expression.arguments) visit(argument.value);
+      return;
+    case "AttributeExpression":
+      visit(expression.object);
+      return;
+    case "IndexExpression":
+      visit(expression.object);
+      visit(expression.index);
+      return;
+    case "SliceExpression":
+      if (expression.start) visit(expression.start);
+      if (expression.stop) visit(expression.stop);
+      if (expression.step) visit(expression.step);
+      return;
+    case "LambdaExpression":
+      for (const parameter of expression.parameters) if (parameter.default) visit(parameter.default);
+      return;
+    case "ListComprehension":
+    case "SetComprehension":
+      visit(expression.clause.iterable);
+      if (expression.clause.condition) visit(expression.clause.condition);
+      visit(expression.element);
+      return;
+    case "DictComprehension":
+      visit(expression.clause.iterable);
+      if (expression.clause.condition) visit(expression.clause.condition);
+      visit(expression.key);
+      visit(expression.value);
+      return;
+    default:
+      return;
+  }
+}
+
+function parameterNames(node: FunctionNode): string[] {
+  if (node.kind === "Program") return [];
+  const names: string[] = [];
+  if ((node.kind === "FunctionDefinition" || node.kind === "LambdaExpression") && node.receiver) {
+    names.push(node.receiver.name);
+  }
+  for (const parameter of node.parameters) names.push(parameter.name);
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Suspension
+
+export function analyzeProgram(program: ast.Program, environment: AnalysisEnvironment): ProgramAnalysis {
+  const analysis = new ProgramAnalysis();
+  const moduleCollector = new LocalCollector(true);
+  moduleCollector.statements(program.body);
+  analysis.locals.set(program, moduleCollector.names);
+  const definitionsByName = new Map<string, FunctionNode[]>();
+  const globallyAssigned = new Set<string>();
+
+  const localsOf = (node: FunctionNode): Set<string> => {
+    let names = analysis.locals.get(node);
+    if (names === undefined) {
+      const collector = new LocalCollector(false);
+      for (const name of parameterNames(node)) collector.add(name, "other");
+      if (node.kind === "FunctionDefinition") collector.statements(node.body);
+      else if (node.kind === "LambdaExpression") collector.expression(node.body);
+      else if (node.kind === "DeclarativeFunctionDefinition") {
+        const captures = (stages: readonly ast.PipelineStage[]): void => {
+          for (const stage of stages) {
+            if (stage.capture !== null) collector.add(stage.capture, "other");
+            if (stage.kind === "StageList") captures(stage.stages);
+          }
+        };
+        captures(node.stages);
+      }
+      names = collector.names;
+      analysis.locals.set(node, names);
+    }
+    return new Set(names);
+  };
+
+  let changed = true;
+  const walker = {
+    stack: [] as Set<string>[],
+
+    isLocal(name: string): boolean {
+      return this.stack.some((locals) => locals.has(name));
+    },
+
+    calleeNameSuspends(name: Extract<ast.Expression, { kind: "Name" }>): boolean {
+      if (name.scope !== null && name.scope !== "local") return true;
+      if (name.scope === null) {
+        if (name.name === "reason") return true;
+        if (environment.isBuiltinFunction(name.name)) return false;
+        if (environment.isHostFunction(name.name)) return true;
+      }
+      if (this.isLocal(name.name)) return true;
+      const binding = moduleCollector.moduleBindings.get(name.name);
+      if (binding !== undefined) {
+        if (binding.other) return true;
+        return binding.definitions.some((definition) => analysis.functionMaySuspend(definition));
+      }
+      if (moduleCollector.starImport || globallyAssigned.has(name.name)) return true;
+      return valueMaySuspend(environment.existingValue(name.name));
+    },
+
+    callSuspends(call: ast.CallExpression): boolean {
+      const callee = call.callee;
+      if (callee.kind === "Name") return this.calleeNameSuspends(callee);
+      if (callee.kind === "AttributeExpression") {
+        const object = callee.object;
+        if (object.kind === "Name" && object.scope === null && !this.isLocal(object.name)) {
+          if (moduleCollector.moduleBindings.get(object.name)?.imported) return true;
+          if (environment.existingValue(object.name) instanceof DanaModule) return true;
+        }
+        const definitions = definitionsByName.get(callee.name);
+        if (definitions !== undefined) {
+          return definitions.some((definition) => analysis.functionMaySuspend(definition));
+        }
+        return !builtinMethodNames.has(callee.name);
+      }
+      return true;
+    },
+
+    expression(expression: ast.Expression): boolean {
+      let suspends = false;
+      if (expression.kind === "LambdaExpression") {
+        for (const parameter of expression.parameters) if (parameter.default) this.expression(parameter.default);
+        this.function(expression);
+        return false;
+      }
+      forEachChild(expression, (child) => {
+        if (this.expression(child)) suspends = true;
+      });
+      if (expression.kind === "CallExpression" && this.callSuspends(expression)) suspends = true;
+      if (suspends) analysis.suspending.add(expression);
+      return suspends;
+    },
+
+    statements(statements: readonly ast.Statement[]): boolean {
+      let suspends = false;
+      for (const statement of statements) if (this.statement(statement)) suspends = true;
+      return suspends;
+    },
+
+    statement(statement: ast.Statement): boolean {
+      let suspends = false;
+      const expression = (value: ast.Expression | null): void => {
+        if (value !== null && this.expression(value)) suspends = true;
+      };
+      const block = (body: readonly ast.Statement[] | null): void => {
+        if (body !== null && this.statements(body)) suspends = true;
+      };
+      switch (statement.kind) {
+        case "Assignment":
+          expression(statement.value);
+          if (statement.target.kind !== "Name") expression(statement.target);
+          break;
+        case "AugmentedAssignment":
+          if (statement.target.kind !== "Name") expression(statement.target);
+          expression(statement.value);
+          break;
+        case "ExpressionStatement":
+          expression(statement.expression);
+          break;
+        case "IfStatement":
+          expression(statement.test);
+          block(statement.body);
+          for (const elif of statement.elifs) {
+            expression(elif.test);
+            block(elif.body);
+          }
+          block(statement.orelse);
+          break;
+        case "WhileStatement":
+          expression(statement.test);
+          block(statement.body);
+          break;
+        case "ForStatement":
+          expression(statement.iterable);
+          block(statement.body);
+          break;
+        case "TryStatement":
+          block(statement.body);
+          for (const handler of statement.handlers) block(handler.body);
+          block(statement.finally);
+          break;
+        case "ReturnStatement":
+          expression(statement.value);
+          break;
+        case "RaiseStatement":
+          expression(statement.exception);
+          expression(statement.cause);
+          break;
+        case "AssertStatement":
+          expression(statement.test);
+          expression(statement.message);
+          break;
+        case "WithStatement":
+          expression(statement.context);
+          block(statement.body);
+          break;
+        case "ImportStatement":
+        case "FromImportStatement":
+          suspends = true;
+          break;
+        case "FunctionDefinition":
+        case "DeclarativeFunctionDefinition":
+          // Decorators and defaults run on the synchronous path; the body is analysed as its own function.
+          if (statement.kind === "FunctionDefinition") {
+            for (const decorator of statement.decorators) this.expression(decorator.expression);
+          }
+          for (const parameter of statement.parameters) if (parameter.default) this.expression(parameter.default);
+          this.function(statement);
+          break;
+        case "StructDefinition":
+          for (const field of statement.fields) if (field.default) this.expression(field.default);
+          break;
+        default:
+          break;
+      }
+      if (suspends) analysis.suspending.add(statement);
+      return suspends;
+    },
+
+    stageSuspends(stage: ast.PipelineStage): boolean {
+      switch (stage.kind) {
+        case "StageReference":
+          if (stage.target.kind === "Name") return this.calleeNameSuspends(stage.target);
+          this.expression(stage.target);
+          return true;
+        case "StageCall": {
+          let suspends = this.expression(stage.call);
+          if (stage.call.callee.kind === "Name") suspends = this.calleeNameSuspends(stage.call.callee) || suspends;
+          return suspends;
+        }
+        case "StageList":
+          return stage.stages.map((inner) => this.stageSuspends(inner)).some(Boolean);
+      }
+    },
+
+    function(node: FunctionNode): void {
+      this.stack.push(localsOf(node));
+      let suspends: boolean;
+      if (node.kind === "LambdaExpression") suspends = this.expression(node.body);
+      else if (node.kind === "DeclarativeFunctionDefinition") {
+        suspends = node.stages.map((stage) => this.stageSuspends(stage)).some(Boolean);
+      } else suspends = this.statements(node.kind === "Program" ? node.body : node.body);
+      this.stack.pop();
+      if (node.kind === "Program") {
+        analysis.mayModuleSuspend = suspends;
+        return;
+      }
+      if (suspends && !analysis.functionMaySuspend(node)) {
+        analysis.functionSuspends.set(node, true);
+        changed = true;
+      } else if (!analysis.functionSuspends.has(node)) analysis.functionSuspends.set(node, suspends);
+    },
+  };
+
+  collectDefinitions(program.body, definitionsByName, globallyAssigned);
+  while (changed) {
+    changed = false;
+    // The module body is walked with an empty function stack: its names are module-level, not locals.
+    walker.function(program);
+  }
+  return analysis;
+}
+
+function valueMaySuspend(value: Value | undefined): boolean {
+  if (value === undefined || value === null || typeof value !== "object" || value instanceof DanaFloat) return false;
+  if (value instanceof DanaFunction) return value.code.maySuspend;
+  if (value instanceof DanaMethodDispatch) {
+    return value.fallback.code.maySuspend || [...value.byType.values()].some((method) => method.code.maySuspend);
+  }
+  if (value instanceof DanaStructType) return false;
+  return value.kind !== "builtin";
+}
+
+/** Every function definition in the program by name (method calls), and names assigned through scopes. */
+function collectDefinitions(
+  statements: readonly ast.Statement[],
+  byName: Map<string, FunctionNode[]>,
+  globallyAssigned: Set<string>,
+): void {
+  const visitStatements = (body: readonly ast.Statement[]): void => {
+    for (const statement of body) {
+      switch (statement.kind) {
+        case "FunctionDefinition":
+        case "DeclarativeFunctionDefinition": {
+          const list = byName.get(statement.name) ?? [];
+          list.push(statement);
+          byName.set(statement.name, list);
+          if (statement.kind === "FunctionDefinition") visitStatements(statement.body);
+          break;
+        }
+        case "Assignment":
+          if (
+            statement.target.kind === "Name" &&
+            statement.target.scope !== null &&
+            statement.target.scope !== "local"
+          ) {
+            globallyAssigned.add(statement.target.name);
+          }
+          break;
+        case "IfStatement":
+          visitStatements(statement.body);
+          for (const elif of statement.elifs) visitStatements(elif.body);
+          if (statement.orelse) visitStatements(statement.orelse);
+          break;
+        case "WhileStatement":
+        case "ForStatement":
+        case "WithStatement":
+          visitStatements(statement.body);
+          break;
+        case "TryStatement":
+          visitStatements(statement.body);
+          for (const handler of statement.handlers) visitStatements(handler.body);
+          if (statement.finally) visitStatements(statement.finally);
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  visitStatements(statements);
+}

@@ -1,0 +1,173 @@
+/**
+ * The per-interpreter state every compiled closure shares: budgets and their counters, the global
+ * `private:`/`public:`/`system:` scopes, type registries, the module cache, and the `RuntimeServices` the
+ * builtins call back into.
+ *
+ * Budgets: one integer decrement per loop back-edge and per call (`tick`); every CHECK_INTERVAL steps
+ * `checkpoint()` adds the chunk to the step count and reads the clock, so the deadline costs almost nothing.
+ */
+import { DanaException, DanaLimitError } from "../errors.js";
+import { type DanaHost, defaultLimits, type Limits } from "../host.js";
+import type { RuntimeServices } from "../values/index.js";
+import {
+  type DanaCallable,
+  DanaHostFunction,
+  type DanaModule,
+  type DanaStructType,
+  type KeywordArguments,
+  type Value,
+} from "../values/types.js";
+
+const CHECK_INTERVAL = 4096;
+
+export type LogLevel = "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL";
+
+/** Filled by invoke.ts (kept as a hook to avoid an import cycle at module-evaluation time). */
+export type SyncCaller = (
+  runtime: Runtime,
+  callee: Value,
+  positional: readonly Value[],
+  keywords: KeywordArguments | null,
+) => Value;
+
+export class Runtime implements RuntimeServices {
+  limits: Limits;
+  readonly baseLimits: Limits;
+  /** Steps left before the next checkpoint. */
+  tick = CHECK_INTERVAL;
+  private chunk = CHECK_INTERVAL;
+  private stepsBeforeChunk = 0;
+  private startTime = 0;
+  /** Milliseconds spent waiting on the host during this evaluation (excluded from timeoutMs). */
+  hostWaitMilliseconds = 0;
+  depth = 0;
+  private outputUsed = 0;
+  private cancelReason: string | null = null;
+  /** True while an `evaluate`/`call` (not the Sync variants) runs: changes the wording of misuse errors. */
+  asynchronousMode = false;
+  running = false;
+
+  readonly privateScope = new Map<string, Value>();
+  readonly publicScope = new Map<string, Value>();
+  readonly systemScope = new Map<string, Value>();
+  /** Struct types by name (typed coercion, isinstance, reason's expected types). */
+  readonly structs = new Map<string, DanaStructType>();
+  /** Receiver and legacy methods by type name ("Point", "str", …), then method name. */
+  readonly typeMethods = new Map<string, Map<string, DanaCallable>>();
+  /** Errors being handled by an `except` body, innermost last (bare `raise`). */
+  readonly handling: DanaException[] = [];
+  /** Loaded modules by canonical file, and by absolute dotted name. */
+  readonly modulesByFile = new Map<string, DanaModule>();
+  readonly modulesByName = new Map<string, DanaModule>();
+  /** Files of the modules being loaded right now, outermost first (circular import detection). */
+  readonly loading: { name: string; file: string }[] = [];
+  readonly now: () => number;
+  /** Functions the runtime itself provides by name (reason). */
+  readonly runtimeFunctions = new Map<string, Value>();
+  /** The host's functions, wrapped once as Dana values. */
+  readonly hostFunctions = new Map<string, DanaHostFunction>();
+  syncCaller: SyncCaller | null = null;
+
+  constructor(
+    readonly host: Partial<DanaHost>,
+    limits: Partial<Limits> | undefined,
+  ) {
+    this.baseLimits = { ...defaultLimits, ...limits };
+    this.limits = this.baseLimits;
+    const performanceClock = (globalThis as { performance?: { now(): number } }).performance;
+    this.now = host.now ? () => host.now!() : performanceClock ? () => performanceClock.now() : () => Date.now();
+    for (const [name, implementation] of host.functions ?? []) {
+      this.hostFunctions.set(name, new DanaHostFunction(name, implementation));
+    }
+  }
+
+  /** Resets the budgets for one top-level evaluation or call. */
+  begin(overrides: Partial<Limits> | undefined, asynchronousMode: boolean): void {
+    this.limits = overrides ? { ...this.baseLimits, ...overrides } : this.baseLimits;
+    this.stepsBeforeChunk = 0;
+    this.chunk = Math.max(1, Math.min(CHECK_INTERVAL, this.limits.maxSteps));
+    this.tick = this.chunk;
+    this.startTime = this.now();
+    this.hostWaitMilliseconds = 0;
+    this.depth = 0;
+    this.outputUsed = 0;
+    this.cancelReason = null;
+    this.handling.length = 0;
+    this.asynchronousMode = asynchronousMode;
+  }
+
+  /** Called when `tick` reaches zero: counts the chunk, then checks the step budget, the deadline and cancel. */
+  checkpoint(): void {
+    this.stepsBeforeChunk += this.chunk - Math.max(this.tick, 0);
+    this.checkCancelled();
+    if (this.stepsBeforeChunk >= this.limits.maxSteps) {
+      this.tick = 0;
+      throw new DanaLimitError("steps", "TimeoutError", `step budget exhausted (${this.limits.maxSteps} steps)`);
+    }
+    this.checkDeadline();
+    this.chunk = Math.max(1, Math.min(CHECK_INTERVAL, this.limits.maxSteps - this.stepsBeforeChunk));
+    this.tick = this.chunk;
+  }
+
+  checkDeadline(): void {
+    const elapsed = this.now() - this.startTime - this.hostWaitMilliseconds;
+    if (elapsed > this.limits.timeoutMs) {
+      this.tick = 0;
+      throw new DanaLimitError(
+        "timeout",
+        "TimeoutError",
+        `execution exceeded the time limit (${this.limits.timeoutMs} ms)`,
+      );
+    }
+  }
+
+  checkCancelled(): void {
+    if (this.cancelReason !== null) {
+      this.tick = 0;
+      throw new DanaLimitError("cancelled", "CancelledError", this.cancelReason);
+    }
+  }
+
+  cancel(reason: string): void {
+    if (!this.running) return;
+    this.cancelReason = reason;
+    this.tick = 0; // the next step checks
+  }
+
+  // RuntimeServices -----------------------------------------------------------------------------------------
+
+  writeStdout(text: string): void {
+    this.outputUsed += text.length;
+    if (this.outputUsed > this.limits.maxOutputBytes) {
+      throw new DanaLimitError(
+        "output",
+        "OutputLimitError",
+        `output exceeded the limit (${this.limits.maxOutputBytes} bytes)`,
+      );
+    }
+    this.host.writeStdout?.(text);
+  }
+
+  log(level: LogLevel, message: string): void {
+    this.host.log?.(level, message);
+  }
+
+  call(callee: Value, positional: readonly Value[], keywords?: KeywordArguments): Value {
+    if (this.syncCaller === null) throw new DanaException("InternalError", "runtime not initialised");
+    return this.syncCaller(this, callee, positional, keywords ?? null);
+  }
+
+  findStruct(name: string): DanaStructType | undefined {
+    return this.structs.get(name);
+  }
+
+  /** Registers `method` as `name` on the type called `typeName` (a struct or builtin type name). */
+  registerMethod(typeName: string, name: string, method: DanaCallable): void {
+    let table = this.typeMethods.get(typeName);
+    if (table === undefined) {
+      table = new Map();
+      this.typeMethods.set(typeName, table);
+    }
+    table.set(name, method);
+  }
+}
