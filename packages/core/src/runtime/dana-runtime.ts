@@ -2,6 +2,7 @@
  * The gateway's entry point: owns the LLM pools, the reasoning cache, the type converters and every context
  * it created. `await using runtime = await DanaRuntime.create()`.
  */
+import { Interpreter } from "@dana-gateway/lang";
 import type { LLMPool } from "@dana-gateway/llm-pool";
 import type { DanaFunction } from "../api/dana-function.js";
 import type { DanaModule } from "../api/dana-module.js";
@@ -12,7 +13,6 @@ import type { ReasonOptions } from "../reason/reason-options.js";
 import { ReasoningCache, type ReasoningCacheStats } from "../reason/reasoning-cache.js";
 import { DanaContext, type EvalOptions, type EvalResult } from "./dana-context.js";
 import { coerceField } from "./field-coercion.js";
-import { createInterpreter } from "./language-runtime.js";
 import { LLMService } from "./llm-service.js";
 import {
   type DanaContextOptions,
@@ -57,7 +57,7 @@ export class DanaRuntime implements AsyncDisposable {
       hostFunctions: options.hostFunctions ?? {},
       typeConverters: options.typeConverters ?? typeConverters,
       backends: options.backends ?? {},
-      createInterpreter,
+      createInterpreter: (interpreterOptions) => new Interpreter(interpreterOptions),
       coerceField,
       forget: (context) => this.#contexts.delete(context as DanaContext),
     };

@@ -2,20 +2,34 @@
  * Module resolution for a context: the language's search-path rules (`a/b/c.na`, then `a/b/c/__init__.na`,
  * then a namespace folder) over a file system confined to the allowed roots.
  */
-import type { ModuleRequest, ModuleSource } from "@dana-gateway/lang";
+import { createSearchPathResolver, type ModuleRequest, type ModuleSource } from "@dana-gateway/lang";
+import { CapabilityDeniedError } from "../errors/classes.js";
 import type { ConfinedFileSystem } from "../host/confined-file-system.js";
-import { createSearchPathResolver } from "./language-runtime.js";
 
 export function createModuleResolver(
   searchPaths: readonly string[],
   fileSystem: ConfinedFileSystem,
 ): (request: ModuleRequest) => ModuleSource | null {
-  if (searchPaths.length === 0) return () => null;
+  // The language's resolver treats an unreadable candidate as absent; remember why it was unreadable so an
+  // import that only failed because of confinement says so instead of "no module named …".
+  let denial: CapabilityDeniedError | null = null;
   const resolve = createSearchPathResolver({
     searchPaths: [...searchPaths],
-    readFile: (path: string) => fileSystem.readFile(path),
+    readFile: (path: string) => {
+      try {
+        return fileSystem.readFile(path);
+      } catch (error) {
+        if (CapabilityDeniedError.isInstance(error)) denial ??= error;
+        throw error;
+      }
+    },
     isDirectory: (path: string) => fileSystem.isDirectory(path),
     listDirectory: (path: string) => fileSystem.listDirectory(path),
   });
-  return (request) => resolve(request) as ModuleSource | null;
+  return (request) => {
+    denial = null;
+    const found = resolve(request) as ModuleSource | null;
+    if (found === null && denial !== null) throw denial;
+    return found;
+  };
 }
