@@ -88,8 +88,9 @@ function renderField(field: string, state: FormatState, depth: number): string {
       throw new DanaException("ValueError", "expected ':' after conversion specifier");
     }
   }
-  const spec = rest.startsWith(":") ? render(rest.slice(1), state, depth + 1) : "";
+  // The field's own value is looked up before the nested fields of its spec (auto-numbering order).
   let value = lookupField(name, state);
+  const spec = rest.startsWith(":") ? render(rest.slice(1), state, depth + 1) : "";
   const limits = state.services.limits;
   if (conversion !== undefined) {
     if (conversion === "r" || conversion === "a") value = repr(value, limits);

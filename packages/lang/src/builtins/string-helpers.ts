@@ -59,12 +59,38 @@ export function fillCharacter(value: Value | undefined): string {
   return value;
 }
 
+/** The four Unicode digraphs whose title case differs from their upper case. */
+const TITLE_DIGRAPHS: ReadonlyMap<string, string> = new Map([
+  ["Ǆ", "ǅ"],
+  ["ǅ", "ǅ"],
+  ["ǆ", "ǅ"],
+  ["Ǉ", "ǈ"],
+  ["ǈ", "ǈ"],
+  ["ǉ", "ǈ"],
+  ["Ǌ", "ǋ"],
+  ["ǋ", "ǋ"],
+  ["ǌ", "ǋ"],
+  ["Ǳ", "ǲ"],
+  ["ǲ", "ǲ"],
+  ["ǳ", "ǲ"],
+]);
+
+/** Python's title-case mapping of one character: "ß" → "Ss", not "SS". */
+export function titleCaseCharacter(character: string): string {
+  const digraph = TITLE_DIGRAPHS.get(character);
+  if (digraph !== undefined) return digraph;
+  const upper = character.toUpperCase();
+  if (upper.length <= character.length) return upper;
+  const [first = "", ...rest] = Array.from(upper);
+  return first + rest.join("").toLowerCase();
+}
+
 export function titleCase(text: string): string {
   let result = "";
   let previousCased = false;
   for (const character of text) {
     if (isCased(character)) {
-      result += previousCased ? character.toLowerCase() : character.toUpperCase();
+      result += previousCased ? character.toLowerCase() : titleCaseCharacter(character);
       previousCased = true;
     } else {
       result += character;
@@ -77,7 +103,7 @@ export function titleCase(text: string): string {
 export function capitalize(text: string): string {
   const characters = Array.from(text);
   if (characters.length === 0) return "";
-  return (characters[0] as string).toUpperCase() + characters.slice(1).join("").toLowerCase();
+  return titleCaseCharacter(characters[0] as string) + characters.slice(1).join("").toLowerCase();
 }
 
 export function splitWhitespace(text: string, maximum: number): string[] {
@@ -88,9 +114,7 @@ export function splitWhitespace(text: string, maximum: number): string[] {
     while (index < length && isWhitespace(text[index] as string)) index++;
     if (index >= length) break;
     if (maximum >= 0 && parts.length === maximum) {
-      let end = length;
-      while (end > index && isWhitespace(text[end - 1] as string)) end--;
-      parts.push(text.slice(index, end));
+      parts.push(text.slice(index)); // Python keeps the remainder's trailing whitespace
       break;
     }
     const start = index;
@@ -107,9 +131,7 @@ export function rsplitWhitespace(text: string, maximum: number): string[] {
     while (index > 0 && isWhitespace(text[index - 1] as string)) index--;
     if (index <= 0) break;
     if (maximum >= 0 && parts.length === maximum) {
-      let start = 0;
-      while (start < index && isWhitespace(text[start] as string)) start++;
-      parts.push(text.slice(start, index));
+      parts.push(text.slice(0, index)); // Python keeps the remainder's leading whitespace
       break;
     }
     const end = index;
@@ -165,9 +187,11 @@ export function splitLines(text: string, keepEnds: boolean): string[] {
   return lines;
 }
 
-export function replaceText(text: string, old: string, replacement: string, count: number): string {
+export function replaceText(text: string, old: string, replacement: string, limit: number): string {
+  let count = limit;
   // A function replacer: a string replacement would interpret "$&" and friends.
-  if (count < 0) return text.replaceAll(old, () => replacement);
+  if (count < 0 && old !== "") return text.replaceAll(old, () => replacement);
+  if (count < 0) count = Number.POSITIVE_INFINITY; // "" matches between code points, not UTF-16 units
   let result = "";
   let position = 0;
   let done = 0;

@@ -3,7 +3,7 @@
  */
 import { DanaException } from "../errors.js";
 import type { Limits } from "../host.js";
-import { floatToInt, type IntValue, intToFloat, parseIntText } from "./integers.js";
+import { asciiDigits, floatToInt, type IntValue, intToFloat, parseIntText } from "./integers.js";
 import { operandTypeName, quoteString } from "./print.js";
 import { DanaFloat, type Value } from "./types.js";
 
@@ -77,7 +77,7 @@ export function toFloat(value: Value): number {
 
 /** Python float() string syntax: whitespace, sign, underscores between digits, inf/infinity/nan. */
 export function parseFloatText(text: string): number | undefined {
-  const trimmed = text.trim();
+  const trimmed = asciiDigits(text).trim();
   if (!FLOAT_TEXT.test(trimmed) || !/\d|inf|nan/i.test(trimmed)) return undefined;
   const lower = trimmed.toLowerCase();
   const negative = lower.startsWith("-");

@@ -2,6 +2,7 @@
  * Python's float formatting: `repr(x)` (shortest round-trip digits, exponent outside 1e-4 ≤ |x| < 1e16) and the
  * fixed / exponent / general styles used by format specs and `%` formatting.
  */
+import { decomposeFloat, roundHalfEven } from "./rounding.js";
 
 /** Shortest digits that round-trip and the decimal exponent of the first digit: 1234.5 → ["12345", 3]. */
 function shortestDigits(magnitude: number): [string, number] {
@@ -49,29 +50,59 @@ function exponentText(exponent: number): string {
   return (exponent < 0 ? "-" : "+") + (magnitude < 10 ? `0${magnitude}` : String(magnitude));
 }
 
-/** `format(x, ".{precision}f")` without the sign: digits of |x|. */
+/** |x| as an exact fraction numerator / denominator (a finite double is m · 2^e). */
+function exactFraction(magnitude: number): [bigint, bigint] {
+  const [mantissa, exponent] = decomposeFloat(magnitude);
+  return exponent >= 0 ? [mantissa << BigInt(exponent), 1n] : [mantissa, 1n << BigInt(-exponent)];
+}
+
+const TEN = 10n;
+
+/**
+ * `format(x, ".{precision}f")` without the sign: the exact binary value rounded half-even, as CPython does
+ * (`"%.0f" % 2.5` is "2"; JS's toFixed rounds such ties up).
+ */
 export function formatFixed(magnitude: number, precision: number): string {
   const special = nonFinite(magnitude);
   if (special !== undefined) return special;
-  if (magnitude < 1e21 && precision <= 100) return magnitude.toFixed(precision);
-  // toFixed switches to exponent notation at 1e21; integral floats are exact bigints there.
-  if (Number.isInteger(magnitude)) {
-    const integral = BigInt(magnitude).toString();
-    return precision > 0 ? `${integral}.${"0".repeat(precision)}` : integral;
+  if (magnitude === 0) return precision > 0 ? `0.${"0".repeat(precision)}` : "0";
+  const [numerator, denominator] = exactFraction(magnitude);
+  const digits = roundHalfEven(numerator * TEN ** BigInt(precision), denominator)
+    .toString()
+    .padStart(precision + 1, "0");
+  return precision > 0 ? `${digits.slice(0, -precision)}.${digits.slice(-precision)}` : digits;
+}
+
+/** |x| rounded half-even to `significant` digits: the digit string and the decimal exponent of its first digit. */
+function significantDigits(magnitude: number, significant: number): [string, number] {
+  if (magnitude === 0) return ["0".repeat(significant), 0];
+  const [numerator, denominator] = exactFraction(magnitude);
+  let exponent = Math.floor(Math.log10(magnitude));
+  // log10 can be off by one near powers of ten; settle it exactly: 10^exponent <= |x| < 10^(exponent + 1).
+  const atLeast = (power: number) =>
+    power >= 0 ? numerator >= denominator * TEN ** BigInt(power) : numerator * TEN ** BigInt(-power) >= denominator;
+  while (!atLeast(exponent)) exponent--;
+  while (atLeast(exponent + 1)) exponent++;
+  for (;;) {
+    const shift = significant - 1 - exponent;
+    const rounded =
+      shift >= 0
+        ? roundHalfEven(numerator * TEN ** BigInt(shift), denominator)
+        : roundHalfEven(numerator, denominator * TEN ** BigInt(-shift));
+    const digits = rounded.toString();
+    if (digits.length === significant) return [digits, exponent];
+    exponent++; // rounding carried into a new digit (9.99 → 10.0)
   }
-  const base = magnitude.toFixed(100);
-  return base + "0".repeat(precision - 100);
 }
 
 /** `format(x, ".{precision}e")` without the sign. */
 export function formatExponent(magnitude: number, precision: number, alternate = false): string {
   const special = nonFinite(magnitude);
   if (special !== undefined) return special;
-  const text = magnitude.toExponential(Math.min(precision, 100));
-  const exponentAt = text.indexOf("e");
-  let mantissa = text.slice(0, exponentAt) + "0".repeat(Math.max(0, precision - 100));
+  const [digits, exponent] = significantDigits(magnitude, precision + 1);
+  let mantissa = precision > 0 ? `${digits[0]}.${digits.slice(1)}` : (digits[0] ?? "0");
   if (alternate && precision === 0) mantissa += ".";
-  return `${mantissa}e${exponentText(Number(text.slice(exponentAt + 1)))}`;
+  return `${mantissa}e${exponentText(exponent)}`;
 }
 
 /**
@@ -82,8 +113,7 @@ export function formatGeneral(magnitude: number, precision: number, alternate = 
   const special = nonFinite(magnitude);
   if (special !== undefined) return special;
   const significant = precision === 0 ? 1 : precision;
-  const rounded = magnitude.toExponential(Math.min(significant - 1, 100));
-  const exponent = Number(rounded.slice(rounded.indexOf("e") + 1));
+  const [, exponent] = significantDigits(magnitude, significant);
   let text: string;
   if (exponent >= -4 && exponent < significant) {
     text = formatFixed(magnitude, significant - 1 - exponent);
@@ -91,7 +121,7 @@ export function formatGeneral(magnitude: number, precision: number, alternate = 
     if (keepFraction && !text.includes(".")) text += ".0";
     return text;
   }
-  text = formatExponent(magnitude, significant - 1);
+  text = formatExponent(magnitude, significant - 1, alternate);
   if (!alternate) {
     const exponentAt = text.indexOf("e");
     text = stripFractionZeros(text.slice(0, exponentAt)) + text.slice(exponentAt);

@@ -48,7 +48,6 @@ export function parseFormatSpec(spec: string): FormatOptions {
 export function formatValue(value: Value, spec: string, limits: Limits): string {
   if (spec === "") return str(value, limits);
   const options = parseFormatSpec(spec);
-  if (typeof value === "boolean" && options.type === "") return formatText(value ? "True" : "False", options);
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
     return formatInt(typeof value === "boolean" ? (value ? 1 : 0) : value, options, limits);
   }

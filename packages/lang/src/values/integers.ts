@@ -223,7 +223,7 @@ export function compareIntWithFloat(left: IntValue, right: number): number {
 
 /** Parses a Python int literal as `int(text, base)` accepts it (whitespace, sign, underscores), or undefined. */
 export function parseIntText(text: string, base: number): IntValue | undefined {
-  let body = text.trim();
+  let body = asciiDigits(text).trim();
   let negative = false;
   if (body.startsWith("-") || body.startsWith("+")) {
     negative = body[0] === "-";
@@ -254,4 +254,19 @@ export function parseIntText(text: string, base: number): IntValue | undefined {
     }
   }
   return normalizeInt(negative ? -result : result);
+}
+
+const NON_ASCII_DIGIT = /[^ -~\t\n\r]/u;
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/** Python's int() and float() accept any Unicode decimal digit ("٣" is 3); map them to ASCII. */
+export function asciiDigits(text: string): string {
+  if (!NON_ASCII_DIGIT.test(text)) return text;
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    // Decimal digits come in runs of ten from 0 to 9 (a Unicode stability guarantee).
+    const codePoint = digit.codePointAt(0) ?? 0;
+    let start = codePoint;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    return String((codePoint - start) % 10);
+  });
 }

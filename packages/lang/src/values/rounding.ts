@@ -19,7 +19,7 @@ export function roundFloat(value: number, digits: number): number {
   if (!Number.isFinite(value) || value === 0) return value;
   if (digits > 323) return value;
   if (digits < -308) return value < 0 ? -0 : 0;
-  const [mantissa, exponent] = decompose(value);
+  const [mantissa, exponent] = decomposeFloat(value);
   // value = mantissa · 2^exponent; scaled = value · 10^digits = numerator / denominator.
   let numerator = mantissa;
   let denominator = 1n;
@@ -40,7 +40,7 @@ export function roundInt(value: IntValue, digits: number): IntValue {
   return normalizeInt(roundHalfEven(toBigInt(value), unit) * unit);
 }
 
-function roundHalfEven(numerator: bigint, denominator: bigint): bigint {
+export function roundHalfEven(numerator: bigint, denominator: bigint): bigint {
   const negative = numerator < 0n;
   const magnitude = negative ? -numerator : numerator;
   let quotient = magnitude / denominator;
@@ -50,7 +50,7 @@ function roundHalfEven(numerator: bigint, denominator: bigint): bigint {
 }
 
 /** Splits a finite non-zero double into an integer mantissa and a power-of-two exponent, exactly. */
-function decompose(value: number): [bigint, number] {
+export function decomposeFloat(value: number): [bigint, number] {
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, value);
   const high = view.getUint32(0);
