@@ -1,22 +1,25 @@
 import { importOptional, isFunction } from "./optional-import.js";
 
 /**
- * The slice of `@dana-gateway/core` the suites use, as documented for issue 8:
- *   const rt = await DanaRuntime.create();
- *   const ctx = await rt.createContext({ isolation: "inprocess" | "worker" | "process" });
- *   const module = await ctx.eval(source); await module.add(1, 2);
+ * The slice of `@dana-gateway/core` the suites use:
+ *   const rt = await DanaRuntime.create({ model: "offline:default" });
+ *   const ctx = rt.createContext({ isolation: "inprocess" | "worker" | "process" }); // may return a promise
+ *   await ctx.eval(source);                      // { value, stdout }
+ *   const add = ctx.danaFunction("add");         // an async JS function; await add(1, 2)
  *   await ctx.close(); await rt.close(); await rt.reason(prompt, { cache: true });
+ * In worker and process modes the sandbox starts in the background; the first request waits for it.
  */
 export type IsolationMode = "inprocess" | "worker" | "process";
 export const isolationModes: readonly IsolationMode[] = ["inprocess", "worker", "process"];
 
 export interface GatewayContext {
   eval(source: string): Promise<unknown>;
+  danaFunction?(qualifiedName: string): unknown;
   close(): Promise<void>;
 }
 
 export interface GatewayRuntime {
-  createContext(options: { isolation: IsolationMode }): Promise<GatewayContext>;
+  createContext(options: { isolation: IsolationMode }): GatewayContext | Promise<GatewayContext>;
   reason?(prompt: string, options?: { cache?: boolean }): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -48,26 +51,37 @@ export async function coreAvailability(): Promise<string | true> {
   return typeof core === "string" ? core : true;
 }
 
-/** Evaluates Dana source in a context and returns the named function as an awaitable JS function. */
+/**
+ * Evaluates Dana source in a context and returns the named function as an awaitable JS function:
+ * `ctx.danaFunction(name)` when the context has it, else a function-valued `name` on what
+ * `ctx.eval` returned (or on its `value`).
+ */
 export async function gatewayFunction(
   context: GatewayContext,
   source: string,
   name: string,
 ): Promise<(...args: unknown[]) => Promise<unknown>> {
-  const module = (await context.eval(source)) as Record<string, unknown> | null;
-  const candidate = module?.[name];
-  if (!isFunction(candidate)) {
-    throw new Error(`ctx.eval(source) did not return a module whose "${name}" is a function`);
+  const evaluated = (await context.eval(source)) as { value?: unknown } | null;
+  if (isFunction(context.danaFunction)) {
+    const wrapped = context.danaFunction(name);
+    if (isFunction(wrapped)) return wrapped as (...args: unknown[]) => Promise<unknown>;
   }
-  return candidate as (...args: unknown[]) => Promise<unknown>;
+  for (const holder of [evaluated, evaluated?.value]) {
+    const candidate = (holder as Record<string, unknown> | null | undefined)?.[name];
+    if (isFunction(candidate)) return candidate as (...args: unknown[]) => Promise<unknown>;
+  }
+  throw new Error(`the context offers no callable "${name}" after evaluating its definition`);
 }
+
+/** Runtime options every suite uses: the offline model, so no figure depends on a network or an API key. */
+export const benchRuntimeOptions = { model: process.env.DANA_BENCH_REASON_MODEL ?? "offline:default" };
 
 /** Opens a runtime and one context; `close` releases both, context first. */
 export async function openContext(
   core: CoreModule,
   isolation: IsolationMode,
 ): Promise<{ runtime: GatewayRuntime; context: GatewayContext; close(): Promise<void> }> {
-  const runtime = await core.createRuntime();
+  const runtime = await core.createRuntime(benchRuntimeOptions);
   try {
     const context = await runtime.createContext({ isolation });
     return {

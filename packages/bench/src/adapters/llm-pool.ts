@@ -1,10 +1,10 @@
 import { importOptional, isFunction } from "./optional-import.js";
 
 /**
- * The slice of `@dana-gateway/llm-pool` the suite uses. Its API is being written alongside this
- * bench, so both spellings a pool package commonly uses are accepted:
- *   const pool = await createLlmPool(options)   or   await LlmPool.create(options)
- *   const lease = await pool.acquire(); lease.release() (or pool.release(lease)); await pool.close();
+ * The slice of `@dana-gateway/llm-pool` the suite uses:
+ *   const pool = createLLMPool({ model: "offline:default", maxSize: 2 });
+ *   const lease = await pool.acquire(); lease.release(); await pool.close();
+ * (`createLlmPool` and `LlmPool.create` are accepted too, and `pool.release(lease)`.)
  */
 export interface LlmPool {
   acquire(): Promise<unknown>;
@@ -16,21 +16,23 @@ export interface LlmPool {
 export const llmPoolSpecifier = process.env.DANA_BENCH_LLM_POOL_MODULE ?? "@dana-gateway/llm-pool";
 
 /** Offline model: the pool's cost, not a network's. */
-export const benchPoolOptions = { model: "offline:echo", size: 2 };
+export const benchPoolOptions = { model: "offline:default", maxSize: 2 };
 
 export async function loadLlmPoolFactory(): Promise<((options: object) => Promise<LlmPool>) | string> {
   const module = await importOptional(llmPoolSpecifier);
   if (typeof module === "string") return module;
-  if (isFunction(module.createLlmPool)) {
-    const create = module.createLlmPool as (options: object) => LlmPool | Promise<LlmPool>;
-    return async (options) => create(options);
+  for (const name of ["createLLMPool", "createLlmPool"]) {
+    if (isFunction(module[name])) {
+      const create = module[name] as (options: object) => LlmPool | Promise<LlmPool>;
+      return async (options) => create(options);
+    }
   }
   const poolClass = module.LlmPool as { create?: unknown } | undefined;
   if (poolClass && isFunction(poolClass.create)) {
     const create = poolClass.create.bind(poolClass) as (options: object) => Promise<LlmPool>;
     return create;
   }
-  return `${llmPoolSpecifier} exports neither createLlmPool nor LlmPool.create yet`;
+  return `${llmPoolSpecifier} exports neither createLLMPool nor LlmPool.create yet`;
 }
 
 /** Gives a lease back whichever way the pool expects it. */

@@ -1,4 +1,4 @@
-import { coreAvailability, coreSpecifier, isolationModes, loadCore } from "../adapters/core.js";
+import { benchRuntimeOptions, coreAvailability, coreSpecifier, isolationModes, loadCore } from "../adapters/core.js";
 import { measureSettings, measureTasks, SamplePool } from "../harness/measure.js";
 import { buildSuiteResult } from "../harness/suite-result.js";
 import type { AbsoluteTargetDefinition, RatioDefinition, SuiteDefinition } from "../harness/types.js";
@@ -18,7 +18,7 @@ const description =
 const task = {
   coldCore: `cold import of ${coreSpecifier} (fresh process)`,
   coldQuickJs: "cold import of quickjs-emscripten + getQuickJS() (fresh process)",
-  context: (mode: string) => `createContext (${mode})`,
+  context: (mode: string) => `createContext + first eval (${mode})`,
   quickjsContext: "QuickJS newContext",
   rawWorker: "raw worker start (until online)",
   rawChild: "raw fork (until the first IPC reply)",
@@ -52,7 +52,7 @@ const targets: AbsoluteTargetDefinition[] = [
     task: task.context(mode),
     statistic: "median" as const,
     maximumMs: 50,
-    description: `reference target: createContext(${mode}) takes < 50 ms`,
+    description: `reference target: createContext(${mode}) is ready (first eval answered) in < 50 ms`,
   })),
 ];
 
@@ -71,15 +71,21 @@ export const suite: SuiteDefinition = {
       cold.addSamples(task.coldQuickJs, [await coldImportSample("quickjs-emscripten", "await module.getQuickJS();")]);
     }
     const replayed = await cold.summarise();
-    const runtime = await core.createRuntime();
+    const runtime = await core.createRuntime(benchRuntimeOptions);
     try {
       const creations = await measureTasks(
         [
           ...isolationModes.map((mode) => ({
             name: task.context(mode),
             async: true,
+            // Worker and process sandboxes start in the background: a context counts as ready when
+            // it has answered once, as the raw peers count a worker "online" and a child that replied.
             fn: timedCreation(
-              () => runtime.createContext({ isolation: mode }),
+              async () => {
+                const context = await runtime.createContext({ isolation: mode });
+                await context.eval("1");
+                return context;
+              },
               (context) => context.close(),
             ),
           })),

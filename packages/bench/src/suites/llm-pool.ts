@@ -9,7 +9,7 @@ const description =
   "LLM pool creation and acquire/release with an offline model, against the floor of any async acquire (an awaited resolved promise).";
 
 const task = {
-  create: "LLM pool creation (offline model, size 2)",
+  create: "LLM pool creation + first acquire (offline model)",
   acquire: "LLM pool acquire + release",
   floor: "await of an already-resolved promise",
 };

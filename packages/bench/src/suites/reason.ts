@@ -1,4 +1,4 @@
-import { coreAvailability, type GatewayRuntime, loadCore } from "../adapters/core.js";
+import { benchRuntimeOptions, coreAvailability, type GatewayRuntime, loadCore } from "../adapters/core.js";
 import { measureSettings, measureTasks, repeatAsync, repeatSync } from "../harness/measure.js";
 import { buildSuiteResult } from "../harness/suite-result.js";
 import type { SuiteDefinition } from "../harness/types.js";
@@ -6,9 +6,6 @@ import type { SuiteDefinition } from "../harness/types.js";
 const name = "reason";
 const description =
   "reason() through the offline provider with the cache on: a miss (a new prompt each call) and a hit (the same prompt), against a Map lookup.";
-
-/** The offline provider answers locally, so the figures are the gateway's and the cache's, not a network's. */
-export const reasonModel = process.env.DANA_BENCH_REASON_MODEL ?? "offline:echo";
 
 const task = {
   miss: "reason, cache miss (offline provider)",
@@ -29,7 +26,8 @@ export const suite: SuiteDefinition = {
     const startedAt = performance.now();
     const core = await loadCore();
     if (typeof core === "string") throw new Error(core);
-    const runtime = await core.createRuntime({ model: reasonModel });
+    // The offline provider answers locally: the figures are the gateway's and the cache's, not a network's.
+    const runtime = await core.createRuntime(benchRuntimeOptions);
     try {
       const reason = requireReason(runtime);
       const hitPrompt = "Summarise: the benchmark prompt that is always cached.";
