@@ -367,6 +367,11 @@ export function formatString(body: string, prefix: "" | "f"): string {
   return `${prefix}${quote}${body}${quote}`;
 }
 
+/** Whether some Dana string delimiter can hold `body` verbatim (Dana strings have no escapes). */
+export function isRepresentableString(body: string): boolean {
+  return quoteChoices.some((candidate) => canDelimit(body, candidate));
+}
+
 /** Whether the lexer would read `quote + body + quote` back as exactly `body`. */
 function canDelimit(body: string, quote: string): boolean {
   const triple = quote.length === 3;

@@ -1,0 +1,102 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Statement } from "../../src/syntax/ast.js";
+import { formatProgram, parse } from "../../src/syntax/index.js";
+import { punctuators } from "../../src/syntax/tokens.js";
+import { floatLiteral, intLiteral, program, representableString } from "./arbitraries.js";
+import { stripSpans } from "./helpers.js";
+
+function roundTrip(body: readonly Statement[]): { source: string; diagnostics: string[]; body: unknown } {
+  const source = formatProgram(body);
+  const result = parse(source);
+  return {
+    source,
+    diagnostics: result.diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.message}`),
+    body: stripSpans(result.program.body),
+  };
+}
+
+describe("property: parse never throws", () => {
+  it("on random text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: "binary" }), (source) => {
+        const result = parse(source);
+        expect(result.program.kind).toBe("Program");
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("on random soups of Dana tokens, keywords and layout", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...punctuators),
+      fc.constantFrom("if", "else", "elif", "def", "for", "in", "lambda", "struct", "try", "except", "not", "and"),
+      fc.constantFrom("x", "1", "2.5", '"s"', "f'{x}'", "'''t'''", "private", ":", "\n", "\n    ", "\n\t", "#c\n", " "),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const source = pieces.join(" ");
+        const result = parse(source);
+        expect(Array.isArray(result.diagnostics)).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe("property: formatProgram is parsed back to the same AST", () => {
+  it("for generated programs", () => {
+    fc.assert(
+      fc.property(program, (body) => {
+        const result = roundTrip(body);
+        expect(result.diagnostics, result.source).toEqual([]);
+        expect(result.body, result.source).toEqual(stripSpans(body));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("property: literals round-trip", () => {
+  const valueOf = (source: string): unknown => {
+    const [statement] = parse(source).program.body;
+    return statement?.kind === "ExpressionStatement" && "value" in statement.expression
+      ? statement.expression.value
+      : undefined;
+  };
+
+  it("ints, including big ints", () => {
+    fc.assert(
+      fc.property(intLiteral, (value) => {
+        expect(valueOf(formatProgram([intStatement(value)]))).toEqual(value);
+      }),
+    );
+  });
+
+  it("floats", () => {
+    fc.assert(
+      fc.property(floatLiteral, (value) => {
+        const source = formatProgram([
+          { kind: "ExpressionStatement", expression: { kind: "FloatLiteral", value, span }, span },
+        ]);
+        expect(parse(source).program.body[0]).toMatchObject({ expression: { kind: "FloatLiteral", value } });
+      }),
+    );
+  });
+
+  it("strings, verbatim", () => {
+    fc.assert(
+      fc.property(representableString, (value) => {
+        const source = formatProgram([
+          { kind: "ExpressionStatement", expression: { kind: "StringLiteral", value, span }, span },
+        ]);
+        expect(valueOf(source)).toBe(value);
+      }),
+    );
+  });
+});
+
+const span = { line: 1, column: 1, endLine: 1, endColumn: 1, offset: 0, endOffset: 0 };
+function intStatement(value: number | bigint): Statement {
+  return { kind: "ExpressionStatement", expression: { kind: "IntLiteral", value, span }, span };
+}
