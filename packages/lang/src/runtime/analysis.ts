@@ -29,8 +29,10 @@ export interface AnalysisEnvironment {
   existingValue(name: string): Value | undefined;
 }
 
+type DefinitionNode = FunctionNode | ast.StructDefinition | ast.InterfaceDefinition;
+
 interface ModuleBinding {
-  readonly definitions: FunctionNode[];
+  readonly definitions: DefinitionNode[];
   other: boolean;
   imported: boolean;
 }
@@ -59,7 +61,7 @@ class LocalCollector {
   starImport = false;
   constructor(private readonly trackBindings: boolean) {}
 
-  add(name: string, kind: "other" | "import" | FunctionNode): void {
+  add(name: string, kind: "other" | "import" | DefinitionNode): void {
     if (!this.seen.has(name)) {
       this.seen.add(name);
       this.names.push(name);
@@ -146,7 +148,7 @@ class LocalCollector {
         return;
       case "StructDefinition":
       case "InterfaceDefinition":
-        this.add(statement.name, "other");
+        this.add(statement.name, statement);
         if (statement.kind === "StructDefinition") {
           for (const field of statement.fields) if (field.default) this.expression(field.default);
         }
@@ -310,7 +312,12 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
       const binding = moduleCollector.moduleBindings.get(name.name);
       if (binding !== undefined) {
         if (binding.other) return true;
-        return binding.definitions.some((definition) => analysis.functionMaySuspend(definition));
+        return binding.definitions.some(
+          (definition) =>
+            definition.kind !== "StructDefinition" &&
+            definition.kind !== "InterfaceDefinition" &&
+            analysis.functionMaySuspend(definition),
+        );
       }
       if (moduleCollector.starImport || globallyAssigned.has(name.name)) return true;
       return valueMaySuspend(environment.existingValue(name.name));
@@ -452,7 +459,8 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
     },
 
     function(node: FunctionNode): void {
-      this.stack.push(localsOf(node));
+      // Module code has no function locals: its names are module-level (resolved by moduleBindings).
+      this.stack.push(node.kind === "Program" ? new Set() : localsOf(node));
       let suspends: boolean;
       if (node.kind === "LambdaExpression") suspends = this.expression(node.body);
       else if (node.kind === "DeclarativeFunctionDefinition") {

@@ -495,10 +495,11 @@ export function unpack(value: Value, count: number): readonly Value[] {
     for (let step = iterator.next(); !step.done; step = iterator.next()) collected.push(step.value);
     items = collected;
   }
+  // Spec 1.14 lists bad unpacking under TypeError (Python would say ValueError).
   if (items.length < count) {
-    throw new DanaException("ValueError", `not enough values to unpack (expected ${count}, got ${items.length})`);
+    throw new DanaException("TypeError", `not enough values to unpack (expected ${count}, got ${items.length})`);
   }
-  if (items.length > count) throw new DanaException("ValueError", `too many values to unpack (expected ${count})`);
+  if (items.length > count) throw new DanaException("TypeError", `too many values to unpack (expected ${count})`);
   return items;
 }
 
