@@ -41,7 +41,9 @@ const typeExpression: fc.Arbitrary<TypeExpression> = fc.letrec<{ type: TypeExpre
     type: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       tie("single"),
-      fc.array(tie("single"), { minLength: 2, maxLength: 3 }).map((options) => ({ kind: "TypeUnion", options, span })),
+      fc
+        .array(tie("single"), { minLength: 2, maxLength: 3 })
+        .map((options) => ({ kind: "TypeUnion" as const, options, span })),
     ),
     single: fc.record({
       kind: fc.constant("TypeName" as const),
@@ -336,14 +338,12 @@ export const statement: fc.Arbitrary<Statement> = fc.letrec<{ statement: Stateme
       { kind: "PassStatement" as const, span },
     ),
     fc.option(expression, { nil: null }).map((value) => ({ kind: "ReturnStatement" as const, value, span })),
-    fc
-      .option(fc.tuple(expression, fc.option(expression, { nil: null })), { nil: null })
-      .map((parts) => ({
-        kind: "RaiseStatement" as const,
-        exception: parts?.[0] ?? null,
-        cause: parts?.[1] ?? null,
-        span,
-      })),
+    fc.option(fc.tuple(expression, fc.option(expression, { nil: null })), { nil: null }).map((parts) => ({
+      kind: "RaiseStatement" as const,
+      exception: parts?.[0] ?? null,
+      cause: parts?.[1] ?? null,
+      span,
+    })),
     fc.record({
       kind: fc.constant("AssertStatement" as const),
       test: expression,

@@ -64,13 +64,14 @@ export const compare = (operator: string, left: unknown, right: unknown) => ({
   right,
 });
 export const unary = (operator: string, operand: unknown) => ({ kind: "UnaryExpression", operator, operand });
+type KeywordArgument = { readonly keyword: string; readonly value: unknown };
+const isKeywordArgument = (value: unknown): value is KeywordArgument =>
+  typeof value === "object" && value !== null && "keyword" in value;
 export const call = (callee: unknown, ...args: unknown[]) => ({
   kind: "CallExpression",
   callee,
   arguments: args.map((value) =>
-    typeof value === "object" && value !== null && "keyword" in value
-      ? { name: (value as { keyword: string }).keyword, value: (value as { value: unknown }).value }
-      : { name: null, value },
+    isKeywordArgument(value) ? { name: value.keyword, value: value.value } : { name: null, value },
   ),
 });
-export const keyword = (keywordName: string, value: unknown) => ({ keyword: keywordName, value });
+export const keyword = (keywordName: string, value: unknown): KeywordArgument => ({ keyword: keywordName, value });

@@ -58,7 +58,7 @@ describe("property: formatProgram is parsed back to the same AST", () => {
 });
 
 describe("property: literals round-trip", () => {
-  const valueOf = (source: string): unknown => {
+  const literalValueOf = (source: string): unknown => {
     const [statement] = parse(source).program.body;
     return statement?.kind === "ExpressionStatement" && "value" in statement.expression
       ? statement.expression.value
@@ -68,7 +68,7 @@ describe("property: literals round-trip", () => {
   it("ints, including big ints", () => {
     fc.assert(
       fc.property(intLiteral, (value) => {
-        expect(valueOf(formatProgram([intStatement(value)]))).toEqual(value);
+        expect(literalValueOf(formatProgram([intStatement(value)]))).toEqual(value);
       }),
     );
   });
@@ -90,7 +90,7 @@ describe("property: literals round-trip", () => {
         const source = formatProgram([
           { kind: "ExpressionStatement", expression: { kind: "StringLiteral", value, span }, span },
         ]);
-        expect(valueOf(source)).toBe(value);
+        expect(literalValueOf(source)).toBe(value);
       }),
     );
   });
