@@ -8,7 +8,8 @@
  * Dana → JS (`toJSON`): None → null; bool; int → number, but an int beyond the safe range → its decimal string
  * (lossless; JSON has no big integers); float → number, except nan/inf/-inf → null (JSON has none); str;
  * list/tuple/set/range/dict views → arrays; dict → object with keys converted like Python's json (str as is,
- * int/float/bool/None keys → "1", "1.5", "true", "null"; other keys → TypeError); struct → object of its fields.
+ * int/float/bool/None keys → "1", "1.5", "true", "null"; other keys → TypeError; note that JS objects list
+ * integer-like keys first, whatever the dict order); struct → object of its fields.
  * Functions, modules and other runtime values → TypeError; a container that contains itself → ValueError.
  */
 import { DanaException } from "../errors.js";
