@@ -21,10 +21,13 @@ const MAX_TRACEBACK_FRAMES = 200;
 /** Converts anything thrown into a DanaException: host errors become InternalError / RecursionError. */
 export function toDanaException(error: unknown): DanaException {
   if (error instanceof DanaException) return error;
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+  // Near the stack limit even a regular expression can overflow (and report a SyntaxError saying so), so
+  // only plain string checks here, and on any error type.
+  const text = error instanceof Error ? error.message : "";
+  if (text.includes("Maximum call stack size exceeded")) {
     return new DanaException("RecursionError", "maximum recursion depth exceeded", { cause: error });
   }
-  if (error instanceof RangeError && /string length|array length/i.test(error.message)) {
+  if (error instanceof RangeError && (text.includes("string length") || text.includes("array length"))) {
     return new DanaException("MemoryError", `value too large: ${error.message}`, { cause: error });
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
