@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   measurementOf,
   measureTasks,
+  medianRelativeMarginOfError,
   repeatSync,
   replaySamples,
   replayTask,
@@ -36,6 +37,19 @@ describe("measurementOf", () => {
       result: { state: "errored", error: new TypeError("boom") },
     } as never);
     expect(measurement).toMatchObject({ state: "errored", error: "TypeError: boom" });
+  });
+});
+
+describe("medianRelativeMarginOfError", () => {
+  it("ignores rare large outliers that dominate the mean's rme", () => {
+    // 1,000 samples of 40 ns ± 2 ns with one 100 µs pause: the median is steady.
+    const latency = { p50: 0.00004, mad: 0.000002, critical: 1.96, samplesCount: 1000 };
+    expect(medianRelativeMarginOfError(latency)).toBeCloseTo(0.576, 2);
+  });
+
+  it("is large for a handful of scattered samples and 100% for a single one", () => {
+    expect(medianRelativeMarginOfError({ p50: 20, mad: 4, critical: 2.57, samplesCount: 6 })).toBeGreaterThan(10);
+    expect(medianRelativeMarginOfError({ p50: 20, mad: 0, critical: 12.7, samplesCount: 1 })).toBe(100);
   });
 });
 

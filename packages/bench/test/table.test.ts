@@ -43,9 +43,9 @@ describe("renderResultsTable", () => {
 
   it("prints the machine, a row per task with aligned columns, and ratio lines", () => {
     expect(text).toContain("Test CPU, 2 cores, 8.0 GiB");
-    expect(text).toMatch(/gateway call \(inprocess\)\s+3\.20 µs\s+6\.40 µs\s+312\.5k\s+1\.0%\s+100/);
+    expect(text).toMatch(/gateway call \(inprocess\)\s+3\.20 µs\s+1\.0%\s+6\.40 µs\s+312\.5k\s+2\.0%\s+100/);
     expect(text).toContain("gateway call / plain JS call = 3.20x (target ≤ 5.00x)");
-    expect(text).toContain("x / y = 2.00x [noisy: rme 25.0%]");
+    expect(text).toContain("x / y = 2.00x [noisy: ±25.0% on a median]");
     expect(text).toContain("target a call takes < 1 ms: median 3.20 µs ≤ 1.00 ms — holds");
   });
 

@@ -4,7 +4,10 @@ import { type Baseline, ratioKey } from "./baseline.js";
 export interface GateSettings {
   /** Allowed growth of a ratio over its baseline when neither the baseline nor the suite says otherwise. */
   defaultTolerance: number;
-  /** Above this relative margin of error (percent) a result that looks like a regression is inconclusive. */
+  /**
+   * Above this relative margin of error of a median (percent) a result that looks like a
+   * regression is inconclusive.
+   */
   noisyRmePercent: number;
 }
 
@@ -72,7 +75,7 @@ function evaluateRatio(
   const entry = baseline.ratios[key];
   const tolerance = entry?.tolerance ?? ratio.tolerance ?? settings.defaultTolerance;
   const noisy = isNoisy(ratio.rmePercent, settings);
-  const noise = noisy ? ` (rme ${ratio.rmePercent!.toFixed(1)}% > ${settings.noisyRmePercent}%)` : "";
+  const noise = noisy ? ` (median ±${ratio.rmePercent!.toFixed(1)}% > ${settings.noisyRmePercent}%)` : "";
 
   if (ratio.targetMaximum !== undefined && ratio.value > ratio.targetMaximum) {
     return {
@@ -134,7 +137,7 @@ function evaluateTarget(suite: SuiteResult, target: AbsoluteTargetResult, settin
   return {
     ...common,
     status: noisy ? "inconclusive" : "target-missed",
-    message: `${target.description}: ${measured} — missed${noisy ? ` (rme ${target.rmePercent!.toFixed(1)}%)` : ""}`,
+    message: `${target.description}: ${measured} — missed${noisy ? ` (median ±${target.rmePercent!.toFixed(1)}%)` : ""}`,
   };
 }
 

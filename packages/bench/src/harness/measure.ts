@@ -158,6 +158,7 @@ export function measurementOf(task: Pick<Task, "name" | "result">): TaskMeasurem
       maxMs: latency.max,
       opsPerSecond: latency.p50 > 0 ? 1000 / latency.p50 : Number.POSITIVE_INFINITY,
       rmePercent: Number.isFinite(latency.rme) ? latency.rme : 100,
+      medianRmePercent: medianRelativeMarginOfError(latency),
       samples: latency.samplesCount,
     };
   }
@@ -168,6 +169,23 @@ export function measurementOf(task: Pick<Task, "name" | "result">): TaskMeasurem
     return { name: task.name, state: "aborted", error: "the task was aborted before it completed" };
   }
   return { name: task.name, state: "not-completed", error: `tinybench left the task in state "${result.state}"` };
+}
+
+/**
+ * The median's margin of error relative to the median, in percent. The standard error of a
+ * median is about 1.2533 σ/√n; σ is estimated as 1.4826 × MAD (consistent for normal data and
+ * insensitive to outliers); the critical value is tinybench's Student t for the sample count.
+ */
+export function medianRelativeMarginOfError(latency: {
+  p50: number;
+  mad: number;
+  critical: number;
+  samplesCount: number;
+}): number {
+  if (latency.samplesCount < 2) return 100;
+  if (latency.p50 <= 0) return latency.mad > 0 ? 100 : 0;
+  const standardError = (1.2533 * 1.4826 * latency.mad) / Math.sqrt(latency.samplesCount);
+  return (100 * latency.critical * standardError) / latency.p50;
 }
 
 function describeError(error: unknown): string {

@@ -8,6 +8,11 @@ import type {
   TaskMeasurement,
 } from "./types.js";
 
+/** The noise measure of a task's median (falling back to the mean's rme for results written before it existed). */
+export function medianNoise(task: TaskMeasurement): number {
+  return task.medianRmePercent ?? task.rmePercent ?? 0;
+}
+
 function completed(tasks: readonly TaskMeasurement[], name: string): TaskMeasurement | undefined {
   const task = tasks.find((candidate) => candidate.name === name);
   return task?.state === "completed" ? task : undefined;
@@ -27,7 +32,7 @@ export function computeRatios(
     return {
       ...definition,
       value: numerator.medianMs! / denominator.medianMs,
-      rmePercent: Math.max(numerator.rmePercent ?? 0, denominator.rmePercent ?? 0),
+      rmePercent: Math.max(medianNoise(numerator), medianNoise(denominator)),
     };
   });
 }
@@ -40,7 +45,7 @@ export function computeTargets(
     const task = completed(tasks, definition.task);
     if (!task) return { ...definition, measuredMs: null, rmePercent: null };
     const measuredMs = definition.statistic === "median" ? task.medianMs! : task.p99Ms!;
-    return { ...definition, measuredMs, rmePercent: task.rmePercent ?? null };
+    return { ...definition, measuredMs, rmePercent: medianNoise(task) };
   });
 }
 

@@ -18,6 +18,13 @@ export interface TaskMeasurement {
   opsPerSecond?: number;
   /** Relative margin of error of the mean, in percent (tinybench's `latency.rme`). */
   rmePercent?: number;
+  /**
+   * Relative margin of error of the median, in percent: the gate's noise measure, because ratios
+   * are ratios of medians. Estimated robustly from the median absolute deviation, so the rare
+   * 100x outlier (a garbage collection under a 40 ns task) that inflates the mean's rme does not
+   * make a rock-steady median look noisy.
+   */
+  medianRmePercent?: number;
   samples?: number;
 }
 
@@ -46,12 +53,13 @@ export interface AbsoluteTargetDefinition {
 export interface RatioResult extends RatioDefinition {
   /** `null` when either side did not complete or was skipped. */
   value: number | null;
-  /** The larger relative margin of error of the two sides, in percent. */
+  /** The larger relative margin of error of the two sides' medians, in percent. */
   rmePercent: number | null;
 }
 
 export interface AbsoluteTargetResult extends AbsoluteTargetDefinition {
   measuredMs: number | null;
+  /** The task's relative margin of error of the median, in percent. */
   rmePercent: number | null;
 }
 

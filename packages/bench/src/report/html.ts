@@ -26,10 +26,10 @@ function taskTable(suite: SuiteResult): string {
   if (suite.tasks.length === 0) return "";
   const rows = suite.tasks.map((task) =>
     task.state === "completed"
-      ? `<tr><td>${escapeHtml(task.name)}</td><td>${formatDuration(task.medianMs)}</td><td>${formatDuration(task.p99Ms)}</td><td>${formatOperationsPerSecond(task.opsPerSecond)}</td><td>${formatPercent(task.rmePercent)}</td><td>${task.samples}</td></tr>`
-      : `<tr><td>${escapeHtml(task.name)}</td><td colspan="5">${escapeHtml(`${task.state}: ${task.error ?? ""}`)}</td></tr>`,
+      ? `<tr><td>${escapeHtml(task.name)}</td><td>${formatDuration(task.medianMs)}</td><td>${formatPercent(task.medianRmePercent)}</td><td>${formatDuration(task.p99Ms)}</td><td>${formatOperationsPerSecond(task.opsPerSecond)}</td><td>${formatPercent(task.rmePercent)}</td><td>${task.samples}</td></tr>`
+      : `<tr><td>${escapeHtml(task.name)}</td><td colspan="6">${escapeHtml(`${task.state}: ${task.error ?? ""}`)}</td></tr>`,
   );
-  return `<table><thead><tr><th>task</th><th>median</th><th>p99</th><th>ops/s</th><th>rme</th><th>samples</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  return `<table><thead><tr><th>task</th><th>median</th><th>±median</th><th>p99</th><th>ops/s</th><th>rme</th><th>samples</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
 function suiteSection(suite: SuiteResult, findings: ReadonlyMap<string, GateFinding>, baseline: Baseline): string {

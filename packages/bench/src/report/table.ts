@@ -1,13 +1,14 @@
 import type { BenchResults, MachineInfo, RatioResult, SuiteResult, TaskMeasurement } from "../harness/types.js";
 import { formatBytes, formatDuration, formatOperationsPerSecond, formatPercent, formatRatio } from "./format.js";
 
-const headers = ["task", "median", "p99", "ops/s", "rme", "samples"];
+const headers = ["task", "median", "±median", "p99", "ops/s", "rme", "samples"];
 
 function taskRow(task: TaskMeasurement): string[] {
-  if (task.state !== "completed") return [task.name, `${task.state}: ${task.error ?? ""}`, "", "", "", ""];
+  if (task.state !== "completed") return [task.name, `${task.state}: ${task.error ?? ""}`, "", "", "", "", ""];
   return [
     task.name,
     formatDuration(task.medianMs),
+    formatPercent(task.medianRmePercent),
     formatDuration(task.p99Ms),
     formatOperationsPerSecond(task.opsPerSecond),
     formatPercent(task.rmePercent),
@@ -30,7 +31,9 @@ export function alignColumns(rows: string[][]): string[] {
 export function ratioLine(ratio: RatioResult): string {
   const target = ratio.targetMaximum === undefined ? "" : ` (target ≤ ${formatRatio(ratio.targetMaximum)})`;
   const noise =
-    ratio.rmePercent !== null && ratio.rmePercent > 10 ? ` [noisy: rme ${formatPercent(ratio.rmePercent)}]` : "";
+    ratio.rmePercent !== null && ratio.rmePercent > 10
+      ? ` [noisy: ±${formatPercent(ratio.rmePercent)} on a median]`
+      : "";
   return `${ratio.numerator} / ${ratio.denominator} = ${formatRatio(ratio.value)}${target}${noise}`;
 }
 
