@@ -17,6 +17,7 @@ import {
 } from "@dana-gateway/lang";
 import { TypeConversionError } from "../errors/classes.js";
 import { toDanaError } from "../errors/from-language.js";
+import { coerceField as validateField } from "./field-coercion.js";
 import { HandleTable } from "./handle-table.js";
 import { createDanaHost, type SandboxHostBridge } from "./host-bridge.js";
 import type { KeywordEntries, SandboxInit, SandboxNotice, SandboxRequest, SandboxResponse } from "./messages.js";
@@ -28,7 +29,10 @@ export interface SandboxServerOptions {
   readonly init: SandboxInit;
   readonly host: SandboxHostBridge;
   readonly createInterpreter: InterpreterFactory;
-  /** Checks a struct field write against the field's declared type; returns the (coerced) value to store. */
+  /**
+   * Checks a struct field write against the field's declared type and returns the value to store. Default:
+   * the language's own field validation, the rule a Dana assignment to the field follows.
+   */
   readonly coerceField?: (
     instance: DanaStructInstance,
     field: string,
@@ -46,7 +50,7 @@ export interface EvaluateInput {
 export class SandboxServer {
   readonly handles = new HandleTable();
   private readonly interpreter: DanaInterpreter;
-  private readonly coerceField: SandboxServerOptions["coerceField"];
+  private readonly coerceField: NonNullable<SandboxServerOptions["coerceField"]>;
   private closed = false;
 
   constructor(options: SandboxServerOptions) {
@@ -54,7 +58,7 @@ export class SandboxServer {
       host: createDanaHost(options.host, options.init.hostFunctionNames),
       limits: options.init.limits,
     });
-    this.coerceField = options.coerceField;
+    this.coerceField = options.coerceField ?? validateField;
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -119,7 +123,7 @@ export class SandboxServer {
     const index = target.type.fieldIndex.get(name);
     if (index === undefined) throw attributeError(`'${target.type.name}' object has no attribute '${name}'`);
     try {
-      target.fields[index] = this.coerceField ? this.coerceField(target, name, value, this.interpreter) : value;
+      target.fields[index] = this.coerceField(target, name, value, this.interpreter);
     } catch (error) {
       throw toDanaError(error);
     }

@@ -95,7 +95,6 @@ export class DanaContext implements AsyncDisposable {
         init,
         host: this.#host,
         createInterpreter: services.createInterpreter,
-        ...(services.coerceField ? { coerceField: services.coerceField } : {}),
       });
       this.#client = new DirectSandboxClient(server);
       this.#releaser = null;

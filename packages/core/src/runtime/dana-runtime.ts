@@ -12,7 +12,6 @@ import { gatewayReason, gatewayReasonKey } from "../reason/gateway-reason.js";
 import type { ReasonOptions } from "../reason/reason-options.js";
 import { ReasoningCache, type ReasoningCacheStats } from "../reason/reasoning-cache.js";
 import { DanaContext, type EvalOptions, type EvalResult } from "./dana-context.js";
-import { coerceField } from "./field-coercion.js";
 import { LLMService } from "./llm-service.js";
 import {
   type DanaContextOptions,
@@ -58,7 +57,6 @@ export class DanaRuntime implements AsyncDisposable {
       typeConverters: options.typeConverters ?? typeConverters,
       backends: options.backends ?? {},
       createInterpreter: (interpreterOptions) => new Interpreter(interpreterOptions),
-      coerceField,
       forget: (context) => this.#contexts.delete(context as DanaContext),
     };
     this.cache = {

@@ -2,7 +2,7 @@
 import type { Limits, Value } from "@dana-gateway/lang";
 import type { TypeConverterRegistry } from "../conversion/type-converter.js";
 import type { SandboxBackendFactory } from "../protocol/backend.js";
-import type { InterpreterFactory, SandboxServerOptions } from "../protocol/server.js";
+import type { InterpreterFactory } from "../protocol/server.js";
 import type { LLMService } from "./llm-service.js";
 import type { HostFunction } from "./options.js";
 
@@ -13,7 +13,6 @@ export interface RuntimeServices {
   readonly typeConverters: TypeConverterRegistry;
   readonly backends: Partial<Record<"worker" | "process", SandboxBackendFactory>>;
   readonly createInterpreter: InterpreterFactory;
-  readonly coerceField: SandboxServerOptions["coerceField"];
   /** Called when a context closes, so the runtime stops tracking it. */
   forget(context: object): void;
 }
