@@ -2,6 +2,7 @@
  * Attribute reads and method calls on builtin values. Dispatch goes through switch statements and name sets —
  * never `object[name]` — so names like `__proto__` or `constructor` are simply unknown attributes.
  */
+import { checkMemory } from "../values/integers.js";
 import { operandTypeName } from "../values/print.js";
 import type { RuntimeServices } from "../values/services.js";
 import {
@@ -28,7 +29,16 @@ export function callBuiltinMethod(
   keywords: KeywordArguments,
   services: RuntimeServices,
 ): Value | undefined {
-  if (object instanceof DanaList) return callListMethod(object, name, positional, keywords, services);
+  if (object instanceof DanaList) {
+    // `xs.append(v)` dominates list-building loops; skip the generic dispatch for it.
+    if (name === "append" && positional.length === 1 && keywords.size === 0) {
+      const items = object.items;
+      items.push(positional[0] as Value);
+      if ((items.length & 0xffff) === 0) checkMemory(items.length * 8, services.limits);
+      return null;
+    }
+    return callListMethod(object, name, positional, keywords, services);
+  }
   if (typeof object === "string") return callStringMethod(object, name, positional, keywords, services);
   if (object instanceof DanaDict) return callDictMethod(object, name, positional, keywords);
   if (object instanceof DanaSet) return callSetMethod(object, name, positional);
@@ -36,6 +46,15 @@ export function callBuiltinMethod(
   if (object instanceof DanaNativeObject) return object.callMethod(name, positional, keywords);
   return undefined;
 }
+
+/** Every builtin method name of str, list, tuple, dict and set (for analyses that need to know a call stays builtin). */
+export const allBuiltinMethodNames: ReadonlySet<string> = new Set([
+  ...stringMethodNames,
+  ...listMethodNames,
+  ...tupleMethodNames,
+  ...dictMethodNames,
+  ...setMethodNames,
+]);
 
 /** Whether `object.name(...)` names a builtin method (without calling it). */
 export function hasBuiltinMethod(object: Value, name: string): boolean {

@@ -27,6 +27,7 @@ export type OrderingOperator = "<" | ">" | "<=" | ">=";
 
 /** `a == b` in Dana: Python equality, plus numeric strings equal to numbers. */
 export function equals(a: Value, b: Value): boolean {
+  if (typeof a === "number" && typeof b === "number") return a === b;
   if (a === b) return !(a instanceof DanaFloat && Number.isNaN(a.value));
   if (typeof a === "string") {
     if (typeof b === "number" || typeof b === "bigint") return stringEqualsInt(a, b);
