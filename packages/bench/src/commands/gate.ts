@@ -1,6 +1,7 @@
 import { readBaseline } from "../gate/baseline.js";
 import { defaultGateSettings, evaluateGate, gateDecision, mergeRerun, suitesToRerun } from "../gate/evaluate.js";
 import { renderGateReport } from "../gate/render.js";
+import { affordableReruns, quickGateBudgetMs } from "../gate/rerun-budget.js";
 import { resolveSuiteNames } from "../harness/registry.js";
 import { readResults, writeResults } from "../harness/results-file.js";
 import { runSuites } from "../harness/run-suites.js";
@@ -32,6 +33,8 @@ export async function gateCommand(options: GateCommandOptions): Promise<number> 
   if (options.resultsPath) {
     results = await readResults(options.resultsPath);
   } else {
+    const startedAt = performance.now();
+    const budgetMs = options.quick ? quickGateBudgetMs : Number.POSITIVE_INFINITY;
     const names = resolveSuiteNames(options.suites);
     print(`Benchmark gate${options.quick ? " (quick)" : ""}: ${names.join(", ")}\n`);
     results = await runSuites({
@@ -40,12 +43,17 @@ export async function gateCommand(options: GateCommandOptions): Promise<number> 
       onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
     });
     for (let rerun = 1; rerun <= maximumReruns; rerun++) {
-      const noisy = suitesToRerun(evaluateGate(results, baseline, settings));
-      if (noisy.length === 0) break;
-      print(`Re-running suite(s) with noisy or regressed figures (attempt ${rerun + 1}): ${noisy.join(", ")}\n`);
+      const findings = evaluateGate(results, baseline, settings);
+      const candidates = suitesToRerun(findings);
+      if (candidates.length === 0) break;
+      const remainingMs = budgetMs - (performance.now() - startedAt);
+      const { rerun: affordable, deferred } = affordableReruns(candidates, findings, results, remainingMs);
+      if (deferred.length > 0) print(`No time left in the gate's budget to re-run: ${deferred.join(", ")}\n`);
+      if (affordable.length === 0) break;
+      print(`Re-running suite(s) with noisy or regressed figures (attempt ${rerun + 1}): ${affordable.join(", ")}\n`);
       const again = await runSuites({
         quick: options.quick,
-        suites: noisy,
+        suites: affordable,
         onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
       });
       results = mergeRerun(results, again, baseline, settings);
