@@ -64,8 +64,10 @@ export async function gatewayReason<T>(
   const context = dependencies.createContext();
   let value: unknown;
   try {
+    // This layer caches the final (validated) value; the host layer must not keep a second copy that
+    // `invalidate()` would miss.
     const result = await context.eval("reason(prompt, options)", {
-      inputs: { prompt, options: danaOptions },
+      inputs: { prompt, options: { ...danaOptions, cache: false } },
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
