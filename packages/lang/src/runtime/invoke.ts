@@ -24,7 +24,7 @@ import { DanaBoundMethod, DanaFunction, DanaMethodDispatch } from "./callables.j
 import { Frame, RETURN } from "./frame.js";
 import type { Runtime } from "./runtime-state.js";
 import { constructStructFromKeywords, findAttribute, noAttribute } from "./structs.js";
-import { abandonPromise, driveSync, isPromiseLike, type Suspendable } from "./trampoline.js";
+import { abandonPromise, driveSync, isPromiseLike, NestedCall, type Suspendable } from "./trampoline.js";
 
 export const emptyKeywords: KeywordArguments = new Map();
 
@@ -161,7 +161,9 @@ export function* callValueGenerator(
   keywords: KeywordArguments | null,
 ): Suspendable<Value> {
   if (callee instanceof DanaFunction) {
-    return yield* enterGenerator(runtime, callee, bindArguments(callee, positional, keywords));
+    return (yield new NestedCall(
+      enterGenerator(runtime, callee, bindArguments(callee, positional, keywords)),
+    )) as Value;
   }
   if (
     callee instanceof DanaStructType ||
@@ -184,7 +186,9 @@ export function* callValueGenerator(
     default:
       if (callee instanceof DanaMethodDispatch) {
         const method = dispatchMethod(callee, positional);
-        return yield* enterGenerator(runtime, method, bindArguments(method, positional, keywords));
+        return (yield new NestedCall(
+          enterGenerator(runtime, method, bindArguments(method, positional, keywords)),
+        )) as Value;
       }
       return callValueSync(runtime, callee, positional, keywords);
   }
