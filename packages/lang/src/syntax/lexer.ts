@@ -14,6 +14,8 @@
  * (or, for an unterminated string, the string read so far) and carries on.
  */
 import type { Span } from "../source.js";
+import { isDigit, isIdentifierPart, isIdentifierStart, parseInteger, scanNumber } from "./characters.js";
+import { misindentedComments, type PendingComment } from "./comment-layout.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import {
   falseSpellings,
@@ -65,11 +67,6 @@ const statementOnlyKeywords: ReadonlySet<string> = new Set([
 ]);
 
 const closingFor: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
-
-interface PendingComment {
-  readonly width: number;
-  readonly span: Span;
-}
 
 export function tokenize(source: string, diagnostics: DiagnosticBag, options: LexerOptions = {}): Token[] {
   return new Lexer(source, diagnostics, options).run();
@@ -176,35 +173,22 @@ class Lexer {
     }
   }
 
-  /**
-   * A comment line behaves like a statement line in the reference grammar, so
-   * it must sit at an indentation the surrounding code could legally use.
-   */
   private checkPendingComments(nextWidth: number, atEnd: boolean): void {
-    const comments = this.pendingComments;
-    if (comments.length === 0) return;
+    if (this.pendingComments.length === 0) return;
+    const misplaced = misindentedComments(this.pendingComments, {
+      indentStack: this.indentStack,
+      nextWidth,
+      atEnd,
+      expectsBlock: this.lastSignificantKind() === ":",
+    });
     this.pendingComments = [];
-    const stack = this.indentStack;
-    const top = stack[stack.length - 1] ?? 0;
-    const previous = this.lastSignificantKind();
-    const expectsBlock = previous === ":";
-    if (expectsBlock) {
-      if (atEnd || nextWidth <= top) return; // the missing block is reported by the parser
-      for (const comment of comments) if (comment.width !== nextWidth) this.reportComment(comment);
-      return;
+    for (const comment of misplaced) {
+      this.diagnostics.error(
+        "comment-indentation",
+        "comment must be indented like the surrounding block",
+        comment.span,
+      );
     }
-    const targetIsValid = nextWidth === top || (nextWidth < top && stack.includes(nextWidth));
-    let ceiling = top;
-    for (const comment of comments) {
-      const valid =
-        stack.includes(comment.width) && comment.width <= ceiling && (!targetIsValid || comment.width >= nextWidth);
-      if (valid) ceiling = comment.width;
-      else this.reportComment(comment);
-    }
-  }
-
-  private reportComment(comment: PendingComment): void {
-    this.diagnostics.error("comment-indentation", "comment must be indented like the surrounding block", comment.span);
   }
 
   private lastSignificantKind(): TokenKind | null {
@@ -365,43 +349,15 @@ class Lexer {
 
   private scanNumber(): void {
     const start = this.position;
-    let isFloat = false;
-    while (isDigit(this.peek())) this.position += 1;
-    if (this.peek() === "." && !(this.source[this.position + 1] === "." && !isDigit(this.peek(2)))) {
-      isFloat = true;
-      this.position += 1;
-      while (isDigit(this.peek())) this.position += 1;
-    }
-    if (this.peek() === "e" || this.peek() === "E") {
-      const sign = this.peek(1) === "+" || this.peek(1) === "-" ? 1 : 0;
-      if (isDigit(this.peek(1 + sign))) {
-        isFloat = true;
-        this.position += 1 + sign;
-        while (isDigit(this.peek())) this.position += 1;
-      }
-    }
-    if (isIdentifierPart(this.peek())) {
-      const digitsEnd = this.position;
-      while (isIdentifierPart(this.peek()) || (this.peek() === "." && isIdentifierPart(this.peek(1))))
-        this.position += 1;
-      const text = this.source.slice(start, this.position);
-      const span = this.spanAt(start, this.position);
-      const radix = /^0[xXoObB]/.test(text);
-      const message = radix
-        ? `hexadecimal, octal and binary literals are not supported in Dana: '${text}'`
-        : this.source[digitsEnd] === "_"
-          ? `underscores in number literals are not supported in Dana: '${text}'`
-          : `invalid number literal '${text}'`;
-      this.diagnostics.error("invalid-number", message, span);
+    const scan = scanNumber(this.source, start, this.end);
+    this.position = scan.end;
+    const text = this.source.slice(start, scan.end);
+    const span = this.spanAt(start, scan.end);
+    if (scan.kind === "invalid") {
+      this.diagnostics.error("invalid-number", scan.message, span);
       this.push("error", text, span);
-      return;
-    }
-    const text = this.source.slice(start, this.position);
-    const span = this.spanAt(start, this.position);
-    if (isFloat) {
-      this.push("float", text, span, { value: Number(text) });
     } else {
-      this.push("int", text, span, { value: parseInteger(text) });
+      this.push(scan.kind, text, span, { value: scan.kind === "float" ? Number(text) : parseInteger(text) });
     }
   }
 
@@ -530,23 +486,4 @@ class Lexer {
   private spanFrom(start: Span): Span {
     return { ...start, endColumn: this.position - this.lineStart + 1, endOffset: this.position };
   }
-}
-
-function isDigit(character: string): boolean {
-  return character >= "0" && character <= "9" && character.length === 1;
-}
-
-function isIdentifierStart(character: string): boolean {
-  return (character >= "a" && character <= "z") || (character >= "A" && character <= "Z") || character === "_";
-}
-
-function isIdentifierPart(character: string): boolean {
-  return isIdentifierStart(character) || isDigit(character);
-}
-
-/** Ints are JS numbers in the safe range, else bigints (spec decision 7). */
-export function parseInteger(digits: string): number | bigint {
-  if (digits.length < 16) return Number(digits);
-  const big = BigInt(digits);
-  return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
 }

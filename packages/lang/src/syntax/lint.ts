@@ -27,7 +27,8 @@ interface NameRead {
   readonly name: string;
   readonly scope: LexicalScope;
   readonly span: Span;
-  readonly scoped: boolean;
+  /** The written scope prefix (`private:x`), or null. */
+  readonly prefix: import("./ast.js").Scope | null;
 }
 
 interface ImportBinding {
@@ -57,6 +58,8 @@ class Linter {
   private readonly anyBindings = new Set<string>();
   private readonly exportedNames = new Set<string>();
   private hasStarImport = false;
+  /** Imported modules merge their public: variables into the importer's public scope (spec 1.9). */
+  private hasImports = false;
 
   constructor(private readonly warnings: DiagnosticBag) {}
 
@@ -171,9 +174,11 @@ class Linter {
           this.bind(name, scope);
           this.imports.push({ name, span: statement.span });
         }
+        this.hasImports = true;
         return;
       }
       case "FromImportStatement":
+        this.hasImports = true;
         if (statement.names === "*") {
           this.hasStarImport = true;
           return;
@@ -216,7 +221,7 @@ class Linter {
   private expression(expression: Expression, scope: LexicalScope): void {
     switch (expression.kind) {
       case "Name":
-        this.reads.push({ name: expression.name, scope, span: expression.span, scoped: expression.scope !== null });
+        this.reads.push({ name: expression.name, scope, span: expression.span, prefix: expression.scope });
         if (expression.scope === "system") this.anyBindings.add(expression.name);
         return;
       case "LambdaExpression": {
@@ -300,7 +305,8 @@ class Linter {
   }
 
   private isDefined(read: NameRead): boolean {
-    if (read.scoped) return this.anyBindings.has(read.name) || isKnownGlobalName(read.name);
+    if (read.prefix === "public" && this.hasImports) return true; // may come from an imported module
+    if (read.prefix !== null) return this.anyBindings.has(read.name) || isKnownGlobalName(read.name);
     for (let scope: LexicalScope | null = read.scope; scope !== null; scope = scope.parent) {
       if (scope.bindings.has(read.name)) return true;
     }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Statement } from "../../src/syntax/ast.js";
 import { formatProgram, parse } from "../../src/syntax/index.js";
 import { punctuators } from "../../src/syntax/tokens.js";
-import { floatLiteral, intLiteral, program, representableString } from "./arbitraries.js";
+import { floatLiteral, intLiteral, representableString } from "./arbitrary-expressions.js";
+import { program } from "./arbitrary-statements.js";
 import { stripSpans } from "./helpers.js";
 
 function roundTrip(body: readonly Statement[]): { source: string; diagnostics: string[]; body: unknown } {
