@@ -2,6 +2,7 @@
  * Entry script of a child-process sandbox (runs as compiled JavaScript: dist/isolation/child-entry.js).
  */
 import type { HostToSandboxMessage } from "../protocol/messages.js";
+import { coerceField } from "../runtime/field-coercion.js";
 import { closeInheritedDescriptors } from "./inherited-descriptors.js";
 import { FileProbe, interruptFileName } from "./interrupt-probe.js";
 import { languageInterpreter } from "./probed-interpreter.js";
@@ -24,6 +25,6 @@ runSandboxEntry(
   {
     probe: () => new FileProbe(interruptFileName),
     createInterpreter: languageInterpreter,
-    onClose: () => process.disconnect(),
+    coerceField,
   },
 );

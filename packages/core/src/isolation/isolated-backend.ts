@@ -110,6 +110,8 @@ export class IsolatedBackend implements SandboxBackend {
     if (this.failure !== null) return Promise.reject(this.failure);
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
+    // After `close` the sandbox may end at any moment: that end is the close, not a crash.
+    if (message.type === "close") this.terminationReason ??= { kind: "closed" };
     return new Promise<SandboxResponse>((resolve, reject) => {
       const limits = "limits" in message ? message.limits : undefined;
       const entry: PendingRequest = {

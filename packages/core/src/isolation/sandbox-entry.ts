@@ -3,7 +3,7 @@
  * report ready — or report why they could not start, so the host's pool sees a start failure, not a hang.
  */
 import type { HostToSandboxMessage, SandboxToHostMessage } from "../protocol/messages.js";
-import { serveSandbox } from "../protocol/serve-sandbox.js";
+import { type ServeSandboxOptions, serveSandbox } from "../protocol/serve-sandbox.js";
 import type { InterpreterFactory } from "../protocol/server.js";
 import type { SandboxBootstrapMessage } from "./bootstrap-messages.js";
 import type { InterruptProbe } from "./interrupt-probe.js";
@@ -19,8 +19,8 @@ export interface EntryOptions {
   readonly probe: () => InterruptProbe;
   /** The interpreter to serve with (the language package's, or a test double). */
   readonly createInterpreter: () => InterpreterFactory;
-  /** After the host's `close` request was answered. */
-  readonly onClose: () => void;
+  /** Struct field writes from TypeScript, checked as a Dana typed assignment is (the gateway's rule). */
+  readonly coerceField?: ServeSandboxOptions["coerceField"];
 }
 
 export function runSandboxEntry(channel: EntryChannel, options: EntryOptions): void {
@@ -37,7 +37,8 @@ export function runSandboxEntry(channel: EntryChannel, options: EntryOptions): v
             listener(message);
           }),
       },
-      { createInterpreter, onClose: options.onClose },
+      // No `onClose`: the host terminates the sandbox right after `close`; exiting here would race that.
+      { createInterpreter, ...(options.coerceField ? { coerceField: options.coerceField } : {}) },
     );
     channel.post({ sandboxBootstrap: "ready" });
   } catch (error) {

@@ -3,6 +3,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { HostToSandboxMessage } from "../protocol/messages.js";
+import { coerceField } from "../runtime/field-coercion.js";
 import { SharedMemoryProbe } from "./interrupt-probe.js";
 import { languageInterpreter } from "./probed-interpreter.js";
 import { runSandboxEntry } from "./sandbox-entry.js";
@@ -20,6 +21,6 @@ runSandboxEntry(
   {
     probe: () => new SharedMemoryProbe(data.interruptCounter),
     createInterpreter: languageInterpreter,
-    onClose: () => port.close(),
+    coerceField,
   },
 );

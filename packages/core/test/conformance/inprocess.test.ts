@@ -1,0 +1,3 @@
+import { describeGatewayConformance } from "./gateway-conformance.js";
+
+describeGatewayConformance({ name: "in-process (direct calls)" });
