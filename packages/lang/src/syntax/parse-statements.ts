@@ -26,6 +26,45 @@ export function parseProgramBody(parser: Parser): Statement[] {
 
 /** Parses statements into `body` until the end of the block (a DEDENT when `inBlock`) or of the file. */
 export function parseStatements(parser: Parser, body: Statement[], inBlock: boolean): void {
+  if (!inBlock) {
+    parseStatementList(parser, body, false);
+    return;
+  }
+  parser.blockDepth += 1;
+  try {
+    if (parser.blockDepth > maximumBlockDepth) {
+      parser.report(
+        parser.current.span,
+        "nesting-too-deep",
+        `blocks nested too deeply (more than ${maximumBlockDepth} levels)`,
+      );
+      skipToEndOfBlock(parser);
+      return;
+    }
+    parseStatementList(parser, body, true);
+  } finally {
+    parser.blockDepth -= 1;
+  }
+}
+
+/** Real programs never come close; the limit keeps hostile input from exhausting the host stack. */
+const maximumBlockDepth = 100;
+
+/** Skips to the DEDENT that closes the current block, without recursion. */
+function skipToEndOfBlock(parser: Parser): void {
+  let depth = 0;
+  while (!parser.check("end")) {
+    if (parser.check("dedent")) {
+      if (depth === 0) return;
+      depth -= 1;
+    } else if (parser.check("indent")) {
+      depth += 1;
+    }
+    parser.advance();
+  }
+}
+
+function parseStatementList(parser: Parser, body: Statement[], inBlock: boolean): void {
   while (!parser.check("end")) {
     if (parser.check("dedent")) {
       if (inBlock) return;

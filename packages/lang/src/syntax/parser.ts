@@ -8,8 +8,8 @@
  * the same indentation and carries on, so one file reports all its mistakes
  * without cascades. `parse` itself never throws.
  */
-import type { Span } from "../source.js";
-import type { Program } from "./ast.js";
+import { emptySpan, type Span } from "../source.js";
+import type { Program, Statement } from "./ast.js";
 import { DiagnosticBag, joinSpans, position } from "./diagnostics.js";
 import { tokenize } from "./lexer.js";
 import { parseProgramBody } from "./parse-statements.js";
@@ -56,6 +56,8 @@ export class Parser {
   index = 0;
   /** Current nesting of expression rules; deep nesting is reported instead of overflowing the host stack. */
   nesting = 0;
+  /** Current nesting of indented blocks (see parseStatements). */
+  blockDepth = 0;
   /** Lint notes found while parsing (f-string placeholders printed literally); `check` reports them. */
   readonly notes: { readonly code: string; readonly message: string; readonly span: Span }[] = [];
 
@@ -191,16 +193,17 @@ export function parseWithNotes(
   const diagnostics = new DiagnosticBag(file);
   const tokens = tokenize(source, diagnostics);
   const parser = new Parser(tokens, diagnostics, source);
-  const body = parseProgramBody(parser);
+  let body: Statement[];
+  try {
+    body = parseProgramBody(parser);
+  } catch (error) {
+    // The nesting limits should make this unreachable; `parse` must still never throw on hostile input.
+    if (!(error instanceof RangeError)) throw error;
+    diagnostics.error("nesting-too-deep", "program nested too deeply to parse", emptySpan);
+    body = [];
+  }
   if (body.length === 0 && source.trim() === "") {
-    diagnostics.error("empty-program", "a Dana program needs at least one statement (the file is empty)", {
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-      offset: 0,
-      endOffset: 0,
-    });
+    diagnostics.error("empty-program", "a Dana program needs at least one statement (the file is empty)", emptySpan);
   }
   const last = tokens[tokens.length - 1];
   const span: Span = {

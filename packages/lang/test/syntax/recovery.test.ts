@@ -72,6 +72,15 @@ describe("parser recovery: one file, every mistake, no cascades", () => {
     expect(parse(unary).diagnostics.map((d) => d.code)).toEqual(["nesting-too-deep"]);
   });
 
+  it("reports deeply nested blocks instead of overflowing the stack", () => {
+    const levels = 3000;
+    const source = Array.from({ length: levels }, (_, depth) => `${" ".repeat(depth)}if x:`).join("\n");
+    const { diagnostics } = parse(`${source}\n${" ".repeat(levels)}pass\nprint(1)\n`);
+    expect(diagnostics.map((d) => `${d.span.line} ${d.message}`)).toEqual([
+      "102 blocks nested too deeply (more than 100 levels)",
+    ]);
+  });
+
   it("reports struct body mistakes per line", () => {
     const source = ["struct P:", "    x int", "    y: = 2", "    z: int = 3", "    def m(self):", "        pass"].join(
       "\n",
