@@ -27,24 +27,27 @@ const expression: fc.Arbitrary<string> = fc.letrec((tie) => ({
   ),
 })).expression;
 
-const statement: fc.Arbitrary<string[]> = fc.letrec((tie) => ({
-  statement: fc.oneof(
-    { depthSize: "small", withCrossShrink: true },
-    fc.tuple(variable, expression).map(([name, value]) => [`${name} = ${value}`]),
-    fc.tuple(variable, expression).map(([name, value]) => [`${name} += ${value}`]),
-    expression.map((value) => [`print(${value})`]),
-    fc
-      .tuple(expression, tie("block"), tie("block"))
-      .map(([test, body, orelse]) => [`if ${test}:`, ...body, "else:", ...orelse]),
-    fc
-      .tuple(fc.integer({ min: 0, max: 4 }), tie("block"))
-      .map(([count, body]) => [`for i in range(${count}):`, ...body]),
-    tie("block").map((body) => ["try:", ...body, "except ZeroDivisionError as e:", '    print("zero")']),
-  ),
-  block: fc
-    .array(tie("statement") as fc.Arbitrary<string[]>, { minLength: 1, maxLength: 3 })
-    .map((statements) => statements.flat().map((line) => `    ${line}`)),
-})).statement as fc.Arbitrary<string[]>;
+const statement: fc.Arbitrary<string[]> = fc.letrec((untypedTie) => {
+  const tie = (name: string) => untypedTie(name) as fc.Arbitrary<string[]>;
+  return {
+    statement: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.tuple(variable, expression).map(([name, value]) => [`${name} = ${value}`]),
+      fc.tuple(variable, expression).map(([name, value]) => [`${name} += ${value}`]),
+      expression.map((value) => [`print(${value})`]),
+      fc
+        .tuple(expression, tie("block"), tie("block"))
+        .map(([test, body, orelse]) => [`if ${test}:`, ...body, "else:", ...orelse]),
+      fc
+        .tuple(fc.integer({ min: 0, max: 4 }), tie("block"))
+        .map(([count, body]) => [`for i in range(${count}):`, ...body]),
+      tie("block").map((body) => ["try:", ...body, "except ZeroDivisionError as e:", '    print("zero")']),
+    ),
+    block: fc
+      .array(tie("statement"), { minLength: 1, maxLength: 3 })
+      .map((statements) => statements.flat().map((line) => `    ${line}`)),
+  };
+}).statement as fc.Arbitrary<string[]>;
 
 const program = fc
   .array(statement, { minLength: 1, maxLength: 6 })
