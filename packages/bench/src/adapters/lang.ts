@@ -17,7 +17,8 @@ export interface DanaEngine {
   resolves: boolean;
 }
 
-export const langSpecifier = "@dana-gateway/lang";
+/** `DANA_BENCH_LANG_MODULE` substitutes another build with the same API (see coreSpecifier in core.ts). */
+export const langSpecifier = process.env.DANA_BENCH_LANG_MODULE ?? "@dana-gateway/lang";
 
 interface Diagnostic {
   severity?: string;

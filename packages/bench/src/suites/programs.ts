@@ -96,10 +96,10 @@ export const suite: SuiteDefinition = {
     // lands on both sides of a ratio instead of on one language only.
     const rounds = quick ? 2 : 3;
     const javaScriptSettings = measureSettings(quick, { iterations: quick ? 10 : 30, rounds });
-    // A tree-walker runs these programs in seconds: few samples, each one the whole program.
+    // A Dana sample is a whole program run (tens to hundreds of milliseconds): time-boxed, few samples.
     const danaSettings = quick
-      ? { timeMs: 0, iterations: 2 * rounds, warmupTimeMs: 0, warmupIterations: 1, rounds }
-      : { timeMs: 2000, iterations: 10, warmupTimeMs: 0, warmupIterations: 2, rounds };
+      ? { timeMs: 1200, iterations: 3 * rounds, warmupTimeMs: 0, warmupIterations: 2, rounds }
+      : { timeMs: 6000, iterations: 15, warmupTimeMs: 0, warmupIterations: 3, rounds };
     const pythonRepeatsPerRound = quick ? 4 : 6;
     const pool = new SamplePool();
     for (let round = 0; round < rounds; round++) {
