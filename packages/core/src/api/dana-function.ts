@@ -71,6 +71,7 @@ export function createDanaFunction(
   const dispose = () => {
     if (disposed) return;
     disposed = true;
+    scope.untrack(call);
     client.release(target);
   };
 

@@ -16,6 +16,7 @@ export class DanaModule {
   readonly #scope: GatewayScope;
   readonly #target: Value;
   readonly #members: ReadonlyMap<string, Value>;
+  #disposed = false;
 
   /** @internal Created by `ctx.importModule()`. */
   constructor(scope: GatewayScope, target: LanguageModule | HandleReference) {
@@ -75,6 +76,22 @@ export class DanaModule {
     const result: Record<string, unknown> = Object.create(null);
     for (const name of this.names) result[name] = this.get(name);
     return Object.freeze(result);
+  }
+
+  get alive(): boolean {
+    return !this.#disposed && !this.#scope.closed;
+  }
+
+  /** Releases the module's sandbox handle (isolated modes); the context keeps the module imported. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#scope.untrack(this);
+    this.#scope.client.release(this.#target);
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
   }
 
   get [Symbol.toStringTag](): string {

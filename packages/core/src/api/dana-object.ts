@@ -32,6 +32,13 @@ export class DanaObject {
     scope.track(this, target);
   }
 
+  /** @internal The same sandbox object crossed again (isolated modes): take its newer field values. */
+  refreshSnapshot(reference: HandleReference): void {
+    const target = this.#target;
+    if (!(target instanceof HandleReference) || !reference.fieldSnapshot || !target.fieldSnapshot) return;
+    for (const [name, value] of reference.fieldSnapshot) (target.fieldSnapshot as Map<string, Value>).set(name, value);
+  }
+
   get alive(): boolean {
     return !this.#disposed && !this.#scope.closed;
   }
@@ -94,6 +101,7 @@ export class DanaObject {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#scope.untrack(this);
     this.#scope.client.release(this.#target);
   }
 

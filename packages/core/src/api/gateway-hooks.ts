@@ -25,6 +25,23 @@ import { type GatewayScope, wrapperTargets } from "./gateway-scope.js";
 
 export function createGatewayHooks(scope: () => GatewayScope): GatewayObjectHooks {
   const wrappers = new WeakMap<LanguageObject, unknown>();
+  // Over the wire every arrival is a new HandleReference; the handle id is what identifies the object.
+  const wrappersByHandle = new Map<number, WeakRef<{ readonly alive: boolean }>>();
+
+  const wrapHandle = (reference: HandleReference): unknown => {
+    const id = reference.descriptor.handleId;
+    scope().client.noteReceived?.(id);
+    const cached = wrappersByHandle.get(id)?.deref();
+    if (cached?.alive) {
+      if (cached instanceof DanaObject) cached.refreshSnapshot(reference);
+      return cached;
+    }
+    const wrapper = wrapNew(reference);
+    if (typeof wrapper === "function" || (typeof wrapper === "object" && wrapper !== null)) {
+      wrappersByHandle.set(id, new WeakRef(wrapper as { readonly alive: boolean }));
+    }
+    return wrapper;
+  };
 
   const wrapNew = (value: LanguageObject): unknown => {
     const owner = scope();
@@ -68,6 +85,7 @@ export function createGatewayHooks(scope: () => GatewayScope): GatewayObjectHook
 
   return {
     wrap(value) {
+      if (value instanceof HandleReference) return wrapHandle(value);
       let wrapper = wrappers.get(value);
       if (wrapper === undefined) {
         wrapper = wrapNew(value);

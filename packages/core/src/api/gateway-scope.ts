@@ -14,6 +14,8 @@ export interface GatewayScope {
   checkOpen(what: string): void;
   /** Releases `target`'s sandbox handle when `wrapper` is garbage collected (isolated modes). */
   track(wrapper: object, target: Value): void;
+  /** Stops tracking (the wrapper released its handle itself). */
+  untrack(wrapper: object): void;
 }
 
 /** Each wrapper's sandbox value and owning scope, kept out of reach of user code. */

@@ -92,8 +92,12 @@ export type SandboxRequest =
 
 /** Fire-and-forget host → sandbox notices: no response. */
 export type SandboxNotice =
-  /** The host dropped its references (dispose or garbage collection). Unknown ids are ignored. */
-  | { readonly type: "release"; readonly handleIds: readonly number[] }
+  /**
+   * The host dropped its references (dispose or garbage collection). `counts[i]` is how many times the host
+   * received `handleIds[i]` (a copy still in flight keeps the handle alive); without `counts` the handles are
+   * released outright. Unknown ids are ignored.
+   */
+  | { readonly type: "release"; readonly handleIds: readonly number[]; readonly counts?: readonly number[] }
   /** Stops the running request `requestId` at its next step with a `DanaTimeoutError` (limit "cancelled"). */
   | { readonly type: "cancel"; readonly requestId: number; readonly reason?: string };
 

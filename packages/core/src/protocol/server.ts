@@ -157,7 +157,7 @@ export class SandboxServer {
   }
 
   handleNotice(notice: SandboxNotice): void {
-    if (notice.type === "release") this.handles.release(notice.handleIds);
+    if (notice.type === "release") this.handles.release(notice.handleIds, notice.counts);
     else this.cancel(notice.reason);
   }
 

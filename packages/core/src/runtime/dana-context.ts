@@ -70,7 +70,8 @@ export class DanaContext implements AsyncDisposable {
         return context.#closed;
       },
       checkOpen: (what) => this.#checkOpen(what),
-      track: (wrapper, target) => this.#releaser?.register(wrapper, target),
+      track: (wrapper, target) => this.#releaser?.register(wrapper, target, wrapper),
+      untrack: (wrapper) => this.#releaser?.unregister(wrapper),
     };
     this.#converter = new ValueConverter(
       createGatewayHooks(() => this.#scope),

@@ -36,6 +36,8 @@ export interface SandboxClient {
   getAttribute(target: Value, name: string): Promise<Value>;
   setAttribute(target: Value, name: string, value: Value): Promise<void>;
   release(target: Value): void;
+  /** Counts a handle received from the sandbox (isolated modes), so `release` can say how many copies it drops. */
+  noteReceived?(handleId: number): void;
   invalidateModules(files?: readonly string[]): Promise<void>;
   cancel(reason: string): void;
   close(): Promise<void>;
@@ -91,7 +93,8 @@ export class DirectSandboxClient implements SandboxClient {
 export class WireSandboxClient implements SandboxClient {
   readonly direct = false;
   private nextId = 1;
-  private readonly released = new Set<number>();
+  /** How many times each live handle arrived; released with that count (see `HandleTable.release`). */
+  private readonly received = new Map<number, number>();
 
   constructor(readonly backend: SandboxBackend) {}
 
@@ -168,12 +171,16 @@ export class WireSandboxClient implements SandboxClient {
     const encoded = encodeOnHost(value, name);
     await this.send((id) => ({ type: "set-attribute", id, handleId, name, value: encoded }));
   }
+  noteReceived(handleId: number): void {
+    this.received.set(handleId, (this.received.get(handleId) ?? 0) + 1);
+  }
   release(target: Value): void {
     if (!(target instanceof HandleReference)) return;
-    const id = target.descriptor.handleId;
-    if (this.released.has(id)) return;
-    this.released.add(id);
-    this.backend.notify({ type: "release", handleIds: [id] });
+    const handleId = target.descriptor.handleId;
+    const count = this.received.get(handleId);
+    if (count === undefined) return; // already released
+    this.received.delete(handleId);
+    this.backend.notify({ type: "release", handleIds: [handleId], counts: [count] });
   }
   async invalidateModules(files?: readonly string[]) {
     await this.send((id) => ({ type: "invalidate-modules", id, ...(files ? { files } : {}) }));
