@@ -13,10 +13,10 @@
  * The lexer never throws: it reports a diagnostic and emits an `error` token
  * (or, for an unterminated string, the string read so far) and carries on.
  */
-import type { Span } from "../source.js";
+import type { Diagnostic, Span } from "../source.js";
 import { isDigit, isIdentifierPart, isIdentifierStart, parseInteger, scanNumber } from "./characters.js";
 import { misindentedComments, type PendingComment } from "./comment-layout.js";
-import type { DiagnosticBag } from "./diagnostics.js";
+import { DiagnosticBag } from "./diagnostics.js";
 import {
   falseSpellings,
   keywordSet,
@@ -68,6 +68,15 @@ const statementOnlyKeywords: ReadonlySet<string> = new Set([
 
 const closingFor: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
 
+/** Tokens of a whole file plus the lexical errors (for tools and benchmarks; `parse` does this itself). */
+export function lex(
+  source: string,
+  options: { readonly file?: string } = {},
+): { tokens: Token[]; diagnostics: Diagnostic[] } {
+  const diagnostics = new DiagnosticBag(options.file ?? "<string>");
+  return { tokens: tokenize(source, diagnostics), diagnostics: diagnostics.items };
+}
+
 export function tokenize(source: string, diagnostics: DiagnosticBag, options: LexerOptions = {}): Token[] {
   return new Lexer(source, diagnostics, options).run();
 }
@@ -98,6 +107,11 @@ class Lexer {
     this.line = options.line ?? 1;
     this.lineStart = this.position - ((options.column ?? 1) - 1);
     this.expressionMode = options.expressionMode ?? false;
+    // Editors on Windows may save a byte-order mark; it is not part of the program.
+    if (this.position === 0 && source.charCodeAt(0) === 0xfeff) {
+      this.position = 1;
+      this.lineStart = 1;
+    }
     if (this.expressionMode) this.atLineStart = false;
   }
 

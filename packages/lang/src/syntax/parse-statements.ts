@@ -259,7 +259,12 @@ function parseIf(parser: Parser): Statement {
   const body = parseBlock(parser, start, "'if' statement");
   const elifs: { test: typeof test; body: Statement[]; span: import("../source.js").Span }[] = [];
   let orelse: Statement[] | null = null;
-  while (parser.check("elif")) {
+  while (parser.check("elif") || (parser.check("else") && parser.peek(1).kind === "if")) {
+    if (parser.check("else")) {
+      // Python programmers write `else if`; report it once and read it as the `elif` that was meant.
+      parser.advance();
+      parser.report(parser.current.span, "unexpected-token", "write 'elif', not 'else if'");
+    }
     const elif = parser.advance();
     const elifTest = parseExpression(parser);
     const elifBody = parseBlock(parser, elif, "'elif' clause");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DiagnosticBag } from "../../src/syntax/diagnostics.js";
+import { lex as lexFile } from "../../src/syntax/index.js";
 import { tokenize } from "../../src/syntax/lexer.js";
 import type { Token } from "../../src/syntax/tokens.js";
 
@@ -237,5 +238,14 @@ line""" f"{x}"`).tokens.filter((token) => token.kind === "string");
 
   it("rejects backslash line continuation", () => {
     expect(lex("x = 1 + \\\n  2\n").diagnostics.items.map((d) => d.code)).toEqual(["line-continuation"]);
+  });
+});
+
+describe("lexer: entry point for tools", () => {
+  it("skips a byte-order mark and reports lexical errors with the file name", () => {
+    const { tokens, diagnostics } = lexFile("\uFEFFx = 1 ?\n", { file: "bom.na" });
+    expect(tokens.map((token) => token.kind)).toEqual(["name", "=", "int", "error", "newline", "end"]);
+    expect(tokens[0]?.span.column).toBe(1);
+    expect(diagnostics.map((d) => [d.file, d.message])).toEqual([["bom.na", "unexpected character '?'"]]);
   });
 });

@@ -46,6 +46,13 @@ describe("parser recovery: one file, every mistake, no cascades", () => {
     ]);
   });
 
+  it("reads 'else if' as the elif that was meant, after reporting it", () => {
+    const { program, diagnostics } = parse("if a:\n    b\nelse if c:\n    d\nelse:\n    e\n");
+    expect(diagnostics).toHaveLength(1);
+    const statement = program.body[0];
+    expect(statement?.kind === "IfStatement" && [statement.elifs.length, statement.orelse?.length]).toEqual([1, 1]);
+  });
+
   it("reports one error for an inline suite and parses the line as the body", () => {
     const { program, diagnostics } = parse("if ok: print(1)\nprint(2)\n");
     expect(diagnostics).toHaveLength(1);
