@@ -11,7 +11,7 @@ import { emptySpan } from "../source.js";
 import { parse } from "../syntax/index.js";
 import type { DanaModule, KeywordArguments, Value } from "../values/types.js";
 import { Frame, HIDDEN_NAME_PREFIX, ModuleScope } from "./frame.js";
-import { callValueGenerator, callValueSync } from "./invoke.js";
+import { callValueGenerator, callValueSync, normalizeHostResult } from "./invoke.js";
 import { loadModule } from "./modules.js";
 import { type CompiledProgram, compileProgram } from "./program.js";
 import { installReason } from "./reason.js";
@@ -123,7 +123,7 @@ export class Interpreter implements DanaInterpreter {
     const inputs = options.inputs;
     if (inputs !== undefined) {
       const entries = inputs instanceof Map ? inputs.entries() : Object.entries(inputs as Record<string, Value>);
-      for (const [name, value] of entries) this.#root.set(name, value);
+      for (const [name, value] of entries) this.#root.set(name, normalizeHostResult(value));
     }
     try {
       return compileProgram(this.#runtime, parsed.program, this.#root, file, source);

@@ -15,6 +15,7 @@ import {
   type DanaHostFunction,
   DanaModule,
   DanaNativeObject,
+  DanaObject,
   DanaStructInstance,
   DanaStructType,
   type KeywordArguments,
@@ -92,16 +93,32 @@ export function* enterGenerator(runtime: Runtime, callee: DanaFunction, frame: F
   }
 }
 
-/** Host results cross as data: undefined → None, non-integral numbers → float, plain JSON → dict/list. */
+/**
+ * Host values cross as data: undefined → None, non-integral numbers → float, plain JSON objects and arrays →
+ * dict/list. Any other host object (a class instance, a function) is refused: a Dana value is never a raw
+ * host object.
+ */
 export function normalizeHostResult(result: unknown): Value {
   if (result === undefined || result === null) return null;
-  if (typeof result === "number") return Number.isSafeInteger(result) ? result : new DanaFloat(result);
-  if (typeof result === "object") {
-    if (Array.isArray(result)) return fromJSON(result);
-    const prototype = Object.getPrototypeOf(result);
-    if (prototype === Object.prototype || prototype === null) return fromJSON(result);
+  switch (typeof result) {
+    case "number":
+      return Number.isSafeInteger(result) ? result : new DanaFloat(result);
+    case "string":
+    case "boolean":
+    case "bigint":
+      return result;
+    case "object": {
+      if (result instanceof DanaObject || result instanceof DanaFloat) return result;
+      if (Array.isArray(result)) return fromJSON(result);
+      const prototype = Object.getPrototypeOf(result);
+      if (prototype === Object.prototype || prototype === null) return fromJSON(result);
+      break;
+    }
+    default:
+      break;
   }
-  return result as Value;
+  const kind = typeof result === "object" ? (result.constructor?.name ?? "object") : typeof result;
+  throw new DanaException("TypeError", `a host value of type '${kind}' cannot cross into Dana; pass data`);
 }
 
 function dispatchMethod(dispatch: DanaMethodDispatch, positional: readonly Value[]): DanaFunction {

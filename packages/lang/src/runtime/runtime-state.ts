@@ -128,10 +128,14 @@ export class Runtime implements RuntimeServices {
     }
   }
 
+  /** Set while the program waits for the host, so that cancel() can stop the wait at once. */
+  cancelWait: ((error: DanaLimitError) => void) | null = null;
+
   cancel(reason: string): void {
     if (!this.running) return;
     this.cancelReason = reason;
     this.tick = 0; // the next step checks
+    this.cancelWait?.(new DanaLimitError("cancelled", "CancelledError", reason));
   }
 
   // RuntimeServices -----------------------------------------------------------------------------------------

@@ -111,12 +111,19 @@ export async function driveAsync<T>(runtime: Runtime, generator: Suspendable<T>)
     }
     if (outcome.done) return outcome.value as T;
     const started = runtime.now();
+    const pending = outcome.promise as PromiseLike<unknown>;
     try {
-      input = await outcome.promise;
+      input = await new Promise((resolve, reject) => {
+        runtime.cancelWait = reject;
+        pending.then(resolve, (error: unknown) => reject(hostFailure(error)));
+      });
       failed = false;
     } catch (error) {
-      input = hostFailure(error);
+      abandonPromise(pending);
+      input = error;
       failed = true;
+    } finally {
+      runtime.cancelWait = null;
     }
     runtime.hostWaitMilliseconds += runtime.now() - started;
     try {

@@ -100,6 +100,23 @@ describe("asynchronous host calls", () => {
     expect(await lines(program, asyncHost)).toEqual(expected);
   });
 
+  it("lets only data cross from the host: plain JSON becomes dict/list, other host objects are refused", async () => {
+    const { interpreter } = createInterpreter({
+      functions: new Map<string, () => Value>([
+        ["config", () => ({ on: true, sizes: [1, 2.5] }) as unknown as Value],
+        ["leak", () => new Date() as unknown as Value],
+      ]),
+    });
+    expect((await interpreter.evaluate("c = config()\nstr(c)\n")).value).toBe("{'on': True, 'sizes': [1, 2.5]}");
+    const error = await interpreter.evaluate("leak()\n").catch((caught) => caught);
+    expect(error).toBeInstanceOf(DanaException);
+    expect(error.danaType).toBe("TypeError");
+    const { value } = await interpreter.evaluate("len(payload['items'])\n", {
+      inputs: { payload: { items: [1, 2, 3] } as unknown as Value },
+    });
+    expect(value).toBe(3);
+  });
+
   it("lets the host call Dana functions (call / callSync)", async () => {
     const { interpreter } = createInterpreter();
     await interpreter.evaluate("def add(a, b=10):\n    return a + b\n");

@@ -114,6 +114,17 @@ describe("limits", () => {
     expect((await interpreter.evaluate("1 + 1\n")).value).toBe(2);
   });
 
+  it("cancel() also stops a program that is waiting for the host", async () => {
+    const never = () => new Promise<Value>(() => undefined);
+    const { interpreter } = createInterpreter({ functions: new Map([["never", never]]) });
+    const pending = interpreter.evaluate("never()\n").catch((caught) => caught);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    interpreter.cancel();
+    const error = await pending;
+    expect(error).toBeInstanceOf(DanaLimitError);
+    expect(error.limit).toBe("cancelled");
+  });
+
   it("does not count time spent waiting for the host against timeoutMs", async () => {
     const slow = () => new Promise<Value>((resolve) => setTimeout(() => resolve(1), 120));
     const { interpreter } = createInterpreter({ functions: new Map([["slow", slow]]) }, { timeoutMs: 80 });
