@@ -15,7 +15,7 @@ import type {
   StructField,
 } from "./ast.js";
 import { parseExpression, parsePostfix } from "./parse-expressions.js";
-import { expectEndOfLine, parseBlock, parseStatements } from "./parse-statements.js";
+import { expectEndOfLine, parseBlock, parseStatements, synchronize } from "./parse-statements.js";
 import { parseType } from "./parse-types.js";
 import { ParseAbort, type Parser } from "./parser.js";
 import type { Token } from "./tokens.js";
@@ -207,7 +207,7 @@ function parseMembers(parser: Parser, header: Token, what: string, parseMember: 
     } catch (error) {
       if (!(error instanceof ParseAbort)) throw error;
       parser.nesting = 0;
-      while (!parser.check("newline") && !parser.check("end") && !parser.check("dedent")) parser.advance();
+      synchronize(parser);
     }
     first = false;
     if (parser.index === startIndex) parser.advance();

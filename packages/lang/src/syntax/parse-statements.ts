@@ -95,7 +95,7 @@ function parseStatementList(parser: Parser, body: Statement[], inBlock: boolean)
  * After an error: skip the rest of the logical line; if a block follows (the
  * error was in a header), parse it so its own mistakes are still reported.
  */
-function synchronize(parser: Parser): void {
+export function synchronize(parser: Parser): void {
   while (!parser.check("newline") && !parser.check("end")) {
     if (parser.check("dedent") || parser.check("indent")) break;
     parser.advance();

@@ -88,6 +88,18 @@ describe("parser recovery: one file, every mistake, no cascades", () => {
     ]);
   });
 
+  it("does not cascade from a broken method header inside a struct", () => {
+    const source = ["struct P:", "    x: int", "    def m(self:", "        return 1", "    y: int", "z = 1"].join("\n");
+    const { program, diagnostics } = parse(source);
+    expect(diagnostics.map((d) => `${d.span.line}:${d.span.column} ${d.code}`)).toEqual([
+      "3:5 method-in-struct",
+      "3:16 unexpected-token",
+    ]);
+    const struct = program.body[0];
+    expect(struct?.kind === "StructDefinition" && struct.fields.map((field) => field.name)).toEqual(["x", "y"]);
+    expect(program.body).toHaveLength(2);
+  });
+
   it("reports struct body mistakes per line", () => {
     const source = ["struct P:", "    x int", "    y: = 2", "    z: int = 3", "    def m(self):", "        pass"].join(
       "\n",
