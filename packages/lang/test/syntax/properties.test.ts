@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Statement } from "../../src/syntax/ast.js";
-import { formatProgram, parse } from "../../src/syntax/index.js";
+import { check, formatProgram, parse } from "../../src/syntax/index.js";
 import { punctuators } from "../../src/syntax/tokens.js";
 import { floatLiteral, intLiteral, representableString } from "./arbitrary-expressions.js";
 import { program } from "./arbitrary-statements.js";
@@ -41,6 +41,28 @@ describe("property: parse never throws", () => {
         expect(Array.isArray(result.diagnostics)).toBe(true);
       }),
       { numRuns: 1500 },
+    );
+  });
+});
+
+describe("property: check never throws", () => {
+  it("on generated programs with random characters deleted or inserted", () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.constantFrom("", "(", ")", ":", "\n", "    ", "'", '"', "#", "[", "|", "lambda", "=", ","),
+    });
+    fc.assert(
+      fc.property(program, fc.array(edit, { minLength: 1, maxLength: 4 }), (body, edits) => {
+        let source = formatProgram(body);
+        for (const { at, remove, insert } of edits) {
+          const index = at % (source.length + 1);
+          source = source.slice(0, index) + insert + source.slice(index + remove);
+        }
+        const diagnostics = check(source);
+        expect(diagnostics.every((d) => d.span.line >= 1 && d.span.column >= 1)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });
