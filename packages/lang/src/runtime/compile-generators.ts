@@ -14,24 +14,11 @@ import type * as ast from "../syntax/ast.js";
 import { isSemanticallyTruthy, isTruthy } from "../values/index.js";
 import { DanaDict, DanaErrorValue, DanaList, DanaSet, type KeywordArguments, type Value } from "../values/types.js";
 import { compileCalleeLookup, undefinedCallee } from "./compile-calls.js";
+import { compileTarget, iterateAt } from "./compile-comprehensions.js";
 import { allocateTemporary, type CompileUnit } from "./compile-context.js";
-import {
-  compileCondition,
-  compileExpression,
-  compileTarget,
-  type Evaluate,
-  iterateAt,
-  type TemporaryRead,
-} from "./compile-expressions.js";
-import {
-  type CompiledHandler,
-  compileHandlerBinding,
-  compileStatement,
-  type Execute,
-  handlerMatches,
-  registerExpectedType,
-  valueRecorder,
-} from "./compile-statements.js";
+import { type CompiledHandler, compileHandlerBinding, handlerMatches } from "./compile-errors.js";
+import { compileCondition, compileExpression, type Evaluate, type TemporaryRead } from "./compile-expressions.js";
+import { compileStatement, type Execute, registerExpectedType, valueRecorder } from "./compile-statements.js";
 import { BREAK, type Frame, NORMAL, RETURN } from "./frame.js";
 import { callMethodGenerator, callValueGenerator, emptyKeywords } from "./invoke.js";
 import { compileImport } from "./modules.js";

@@ -6,7 +6,6 @@
  */
 import type * as ast from "../syntax/ast.js";
 import { DanaList, type Value } from "../values/types.js";
-import { forEachChild } from "./analysis.js";
 import { DanaFunction } from "./callables.js";
 import { compileArguments, compileCalleeReference, evaluateArguments } from "./compile-calls.js";
 import { type CompileUnit, compileNameWrite } from "./compile-context.js";
@@ -15,6 +14,7 @@ import { createFunctionUnit, newFunctionCode } from "./compile-definitions.js";
 import { compileExpression } from "./compile-expressions.js";
 import { type Frame, RETURN } from "./frame.js";
 import { callValueGenerator } from "./invoke.js";
+import { forEachChild } from "./locals.js";
 import { addCallerFrame } from "./runtime-errors.js";
 import { driveSync, type Suspendable } from "./trampoline.js";
 
