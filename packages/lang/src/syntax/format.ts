@@ -11,7 +11,8 @@ export function formatProgram(program: Program | readonly Statement[]): string {
   const body = "kind" in program ? program.body : program;
   const lines: string[] = [];
   for (const statement of body) formatStatement(statement, "", lines);
-  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
+  // An empty file is a syntax error in Dana, a comment-only file is the empty program.
+  return lines.length === 0 ? "# (empty program)\n" : `${lines.join("\n")}\n`;
 }
 
 // ---------------------------------------------------------------------------
