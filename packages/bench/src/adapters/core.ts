@@ -4,8 +4,8 @@ import { importOptional, isFunction } from "./optional-import.js";
  * The slice of `@dana-gateway/core` the suites use:
  *   const rt = await DanaRuntime.create({ model: "offline:default" });
  *   const ctx = rt.createContext({ isolation: "inprocess" | "worker" | "process" }); // may return a promise
- *   await ctx.eval(source);                      // { value, stdout }
- *   const add = ctx.danaFunction("add");         // an async JS function; await add(1, 2)
+ *   const { value: add } = await ctx.eval(`${source}\nadd\n`); // a Dana function arrives as an async JS function
+ *   await add(1, 2);
  *   await ctx.close(); await rt.close(); await rt.reason(prompt, { cache: true });
  * In worker and process modes the sandbox starts in the background; the first request waits for it.
  */
@@ -14,7 +14,6 @@ export const isolationModes: readonly IsolationMode[] = ["inprocess", "worker", 
 
 export interface GatewayContext {
   eval(source: string): Promise<unknown>;
-  danaFunction?(qualifiedName: string): unknown;
   close(): Promise<void>;
 }
 
@@ -52,25 +51,21 @@ export async function coreAvailability(): Promise<string | true> {
 }
 
 /**
- * Evaluates Dana source in a context and returns the named function as an awaitable JS function:
- * `ctx.danaFunction(name)` when the context has it, else a function-valued `name` on what
- * `ctx.eval` returned (or on its `value`).
+ * Evaluates Dana source in a context and returns the named function as an awaitable JS function.
+ * The program ends with the function's name, so `eval` returns the function itself as its value
+ * (core wraps Dana functions as async JS functions); a `name` property on what `eval` returned is
+ * accepted too.
  */
 export async function gatewayFunction(
   context: GatewayContext,
   source: string,
   name: string,
 ): Promise<(...args: unknown[]) => Promise<unknown>> {
-  const evaluated = (await context.eval(source)) as { value?: unknown } | null;
-  if (isFunction(context.danaFunction)) {
-    const wrapped = context.danaFunction(name);
-    if (isFunction(wrapped)) return wrapped as (...args: unknown[]) => Promise<unknown>;
-  }
-  for (const holder of [evaluated, evaluated?.value]) {
-    const candidate = (holder as Record<string, unknown> | null | undefined)?.[name];
+  const evaluated = (await context.eval(`${source}\n${name}\n`)) as { value?: unknown } | null;
+  for (const candidate of [evaluated?.value, (evaluated as Record<string, unknown> | null)?.[name]]) {
     if (isFunction(candidate)) return candidate as (...args: unknown[]) => Promise<unknown>;
   }
-  throw new Error(`the context offers no callable "${name}" after evaluating its definition`);
+  throw new Error(`evaluating "${name}" after its definition did not give a callable function`);
 }
 
 /** Runtime options every suite uses: the offline model, so no figure depends on a network or an API key. */
