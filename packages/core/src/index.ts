@@ -26,6 +26,7 @@ export { DanaContext, type EvalOptions, type EvalResult } from "./runtime/dana-c
 export { DanaRuntime, type ReasoningCacheControl } from "./runtime/dana-runtime.js";
 export { dana, danaFunction } from "./runtime/default-instance.js";
 export type { DanaContextOptions, DanaRuntimeOptions, HostFunction, RequestOptions } from "./runtime/options.js";
+export { checkHandleLeaks, type HandleLeakReport } from "./testing/leak-check.js";
 
 /** Package identity, used in error messages and diagnostics. */
 export const packageName = "@dana-gateway/core";

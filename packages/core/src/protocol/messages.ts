@@ -65,6 +65,12 @@ export interface InvalidateModulesRequest {
   readonly files?: readonly string[];
 }
 
+/** Counters for leak checks: `{ liveHandles }`. */
+export interface StatsRequest {
+  readonly type: "stats";
+  readonly id: number;
+}
+
 export interface CloseRequest {
   readonly type: "close";
   readonly id: number;
@@ -88,6 +94,7 @@ export type SandboxRequest =
   | GetAttributeRequest
   | SetAttributeRequest
   | InvalidateModulesRequest
+  | StatsRequest
   | CloseRequest;
 
 /** Fire-and-forget host → sandbox notices: no response. */

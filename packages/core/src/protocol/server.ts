@@ -129,6 +129,11 @@ export class SandboxServer {
     }
   }
 
+  /** Objects the host currently holds handles to (always 0 on the in-process fast path). */
+  stats(): { liveHandles: number } {
+    return { liveHandles: this.handles.size };
+  }
+
   invalidateModules(files?: readonly string[]): void {
     this.interpreter.invalidateModules(files);
   }
@@ -213,6 +218,8 @@ export class SandboxServer {
       case "invalidate-modules":
         this.invalidateModules(request.files);
         return null;
+      case "stats":
+        return { $: "dict", entries: [["liveHandles", this.handles.size]] };
       case "close":
         this.close();
         return null;

@@ -233,6 +233,16 @@ export class DanaContext implements AsyncDisposable {
     await client.invalidateModules(files);
   }
 
+  /**
+   * Sandbox counters. `liveHandles`: sandbox objects TypeScript still holds wrappers for (isolated modes;
+   * always 0 in-process, where wrappers hold the objects directly). See `checkHandleLeaks`.
+   */
+  async stats(): Promise<{ liveHandles: number }> {
+    this.#checkOpen("stats()");
+    const client = this.#client instanceof Promise ? await this.#client : this.#client;
+    return client.stats();
+  }
+
   /** Cancels what is running, ends the sandbox. Idempotent. */
   async close(): Promise<void> {
     if (this.#closed) return;

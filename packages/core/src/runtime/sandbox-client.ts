@@ -5,7 +5,7 @@
  *  - `WireSandboxClient` (worker, process, loopback): encodes requests, matches responses by id, serves
  *    the sandbox's host requests with the context's host bridge.
  */
-import type { KeywordArguments, Limits, Value } from "@dana-gateway/lang";
+import type { DanaDict, KeywordArguments, Limits, Value } from "@dana-gateway/lang";
 import { DanaError } from "../errors/dana-error.js";
 import type { SandboxBackend } from "../protocol/backend.js";
 import { HandleReference } from "../protocol/handle-reference.js";
@@ -39,6 +39,7 @@ export interface SandboxClient {
   /** Counts a handle received from the sandbox (isolated modes), so `release` can say how many copies it drops. */
   noteReceived?(handleId: number): void;
   invalidateModules(files?: readonly string[]): Promise<void>;
+  stats(): Promise<{ liveHandles: number }>;
   cancel(reason: string): void;
   close(): Promise<void>;
 }
@@ -81,6 +82,9 @@ export class DirectSandboxClient implements SandboxClient {
   }
   async invalidateModules(files?: readonly string[]) {
     this.server.invalidateModules(files);
+  }
+  async stats() {
+    return this.server.stats();
   }
   cancel(reason: string): void {
     this.server.cancel(reason);
@@ -184,6 +188,10 @@ export class WireSandboxClient implements SandboxClient {
   }
   async invalidateModules(files?: readonly string[]) {
     await this.send((id) => ({ type: "invalidate-modules", id, ...(files ? { files } : {}) }));
+  }
+  async stats() {
+    const value = await this.send((id) => ({ type: "stats", id }));
+    return { liveHandles: Number((value as DanaDict).get("liveHandles") ?? 0) };
   }
   cancel(reason: string): void {
     // Cancels whatever runs: request ids are per call, so the sandbox cancels its running program.
