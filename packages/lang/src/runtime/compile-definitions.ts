@@ -4,6 +4,7 @@
  * binding), `struct` and `interface`.
  */
 import type * as ast from "../syntax/ast.js";
+import { validateFieldValue } from "../values/index.js";
 import { DanaInterfaceType, DanaStructType, type StructFieldSpec, type Value } from "../values/types.js";
 import type { FunctionNode } from "./analysis.js";
 import { DanaFunction, DanaMethodDispatch, type FunctionCode } from "./callables.js";
@@ -14,7 +15,7 @@ import { compileBlockGenerator, compileExpressionGenerator } from "./compile-gen
 import { compileBlock } from "./compile-statements.js";
 import { type Frame, RETURN } from "./frame.js";
 import { callValueSync } from "./invoke.js";
-import { addCallerFrame } from "./runtime-errors.js";
+import { addCallerFrame, locate } from "./runtime-errors.js";
 
 export type Definition = (frame: Frame) => void;
 
@@ -181,7 +182,22 @@ export function compileStructDefinition(unit: CompileUnit, node: ast.StructDefin
       default: defaults[index] ? defaults[index]!(frame) : undefined,
       description: field.description,
     }));
-    const type = new DanaStructType(node.name, fields, node.docstring, definedAt);
+    const draft = new DanaStructType(node.name, fields, node.docstring, definedAt);
+    // Defaults are validated like given values (an int default of a float field becomes a float).
+    let converted = false;
+    const validated = fields.map((field, index) => {
+      if (field.default === undefined || field.default === null) return field;
+      let value: Value;
+      try {
+        value = validateFieldValue(draft, field.name, field.default, runtime);
+      } catch (error) {
+        throw locate(error, node.fields[index]!.span, unit);
+      }
+      if (value === field.default) return field;
+      converted = true;
+      return { ...field, default: value };
+    });
+    const type = converted ? new DanaStructType(node.name, validated, node.docstring, definedAt) : draft;
     runtime.structs.set(node.name, type);
     write(frame, type);
   };

@@ -12,9 +12,16 @@
  * blocking the event loop, yet almost all code never waits. A resolver pass (analysis.ts) marks every
  * statement/expression/function that may suspend; only those are compiled a second time to generator
  * closures (compile-generators.ts, driven by trampoline.ts), per statement, so a pure loop inside a
- * suspending function still runs on the plain closures. Measured on this machine (Node 20, see the runtime
- * report / bench): plain closures run fib(27) in about a third of the time generator closures need, and
- * async/await per node is slower still; so the fast path is the default and suspension is opt-in per node.
+ * suspending function still runs on the plain closures.
+ *
+ * Measured (Node 20, shared 2-core machine, whole program incl. parse and compile; CPython 3 alongside):
+ *   fib(27) recursive        closures ≈ 60 ms   generator closures ≈ 480 ms (8x)   CPython ≈ 500 ms
+ *   3M-iteration while sum   closures ≈ 130 ms                                      CPython ≈ 880 ms
+ *   1M list append + sum     closures ≈ 200 ms                                      CPython ≈ 710 ms
+ *   100k string concat       closures ≈ 50 ms                                       CPython ≈ 460 ms
+ *   1M structs + field read  closures ≈ 190 ms                                      CPython ≈ 980 ms (dataclass)
+ * Generators cost about 8x on call-heavy code (an allocation and a resumption per node), async/await per
+ * node more still; so the fast path is the default and suspension is opt-in per node.
  */
 import { DanaException } from "../errors.js";
 import type * as ast from "../syntax/ast.js";

@@ -164,6 +164,8 @@ describe("methods and structs", () => {
         print(s.y)
       `),
     ).toEqual(["Point(x=3, y=0, tags=['a']) Point(x=3, y=0, tags=[])", "True", "Struct[Point]", "4"]);
+    expect(await lines("struct F:\n    x: float = 1\nprint(F())\n")).toEqual(["F(x=1.0)"]);
+    expect((await failure('struct B:\n    n: int = "a"\n')).danaType).toBe("TypeError");
     expect((await failure("struct P:\n    x: int\nP(1)\n")).message).toContain("missing required fields");
     expect((await failure("struct P:\n    x: int\nP(x=1, z=2)\n")).danaType).toBe("TypeError");
     expect((await failure("struct P:\n    x: int\np = P(x=1)\np.z = 3\n")).danaType).toBe("AttributeError");

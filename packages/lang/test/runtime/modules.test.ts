@@ -89,6 +89,12 @@ describe("modules", () => {
     ).toEqual(["package CIRCLE", "hi!", "ho!"]);
   });
 
+  it("imports synchronously with evaluateSync when the resolver is synchronous", () => {
+    const { interpreter, stdout } = createInterpreter({ resolveModule: memoryFiles(files) });
+    interpreter.evaluateSync("from geometry import area\nprint(area(2))\n", { file: "/project/main.na" });
+    expect(stdout()).toBe("12\n");
+  });
+
   it("runs a module once per interpreter", async () => {
     expect(
       await outputOf("import counter\nimport counter as again\nfrom counter import value\nprint(value)\n"),
