@@ -1,0 +1,75 @@
+/**
+ * zod issues → FastAPI's 422 body: `{"detail":[{"loc":["body","duration_days"],"msg":"…","type":"…"}]}`.
+ * The `type` names follow pydantic's where one exists, so clients written against FastAPI keep working.
+ */
+import type { z } from "zod";
+
+export interface ValidationErrorItem {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+export class RequestValidationError extends Error {
+  override readonly name = "RequestValidationError";
+  constructor(readonly detail: ValidationErrorItem[]) {
+    super(detail.map((item) => `${item.loc.join(".")}: ${item.msg}`).join("; "));
+  }
+}
+
+const jsTypeToPydantic: Record<string, string> = {
+  number: "float",
+  int: "int",
+  string: "string",
+  boolean: "bool",
+  array: "list",
+  object: "dict",
+};
+
+function issueType(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "missing";
+      return `${jsTypeToPydantic[issue.expected] ?? issue.expected}_type`;
+    case "too_small":
+      if (issue.origin === "array" || issue.origin === "string") return "too_short";
+      return issue.inclusive === false ? "greater_than" : "greater_than_equal";
+    case "too_big":
+      if (issue.origin === "array" || issue.origin === "string") return "too_long";
+      return issue.inclusive === false ? "less_than" : "less_than_equal";
+    case "invalid_value":
+      return "enum";
+    case "invalid_format":
+      return issue.format === "date" ? "date_from_datetime_parsing" : "string_pattern_mismatch";
+    default:
+      return issue.code;
+  }
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "Field required";
+  if (issue.code === "invalid_format" && issue.format === "date") return "Input should be a valid date (YYYY-MM-DD)";
+  return issue.message;
+}
+
+export function toValidationDetail(issues: readonly z.core.$ZodIssue[], location: string): ValidationErrorItem[] {
+  return issues.map((issue) => ({
+    loc: [location, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))],
+    msg: issueMessage(issue),
+    type: issueType(issue),
+  }));
+}
+
+/** Parses a request part or throws `RequestValidationError` (turned into a 422 by the error handler). */
+export function validate<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  location: "body" | "path" | "query",
+): z.output<Schema> {
+  if (location === "body" && value === undefined) {
+    throw new RequestValidationError([{ loc: ["body"], msg: "Field required", type: "missing" }]);
+  }
+  const result = schema.safeParse(value, { reportInput: true });
+  if (!result.success) throw new RequestValidationError(toValidationDetail(result.error.issues, location));
+  return result.data;
+}
