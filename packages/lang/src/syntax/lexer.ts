@@ -66,6 +66,16 @@ const statementOnlyKeywords: ReadonlySet<string> = new Set([
   "workflow",
 ]);
 
+/** Candidate punctuators for each first character, longest first (the lexer matches greedily). */
+const punctuatorsByFirstCharacter: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const punctuator of punctuators) {
+    const first = punctuator[0] as string;
+    map.set(first, [...(map.get(first) ?? []), punctuator]);
+  }
+  return map;
+})();
+
 const closingFor: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
 
 /** Tokens of a whole file plus the lexical errors (for tools and benchmarks; `parse` does this itself). */
@@ -300,7 +310,7 @@ class Lexer {
       this.scanString(this.position, "");
       return;
     }
-    for (const punctuator of punctuators) {
+    for (const punctuator of punctuatorsByFirstCharacter.get(character) ?? []) {
       if (this.source.startsWith(punctuator, this.position) && this.position + punctuator.length <= this.end) {
         this.scanPunctuator(punctuator);
         return;
