@@ -26,10 +26,15 @@ const jsTypeToPydantic: Record<string, string> = {
   object: "dict",
 };
 
+/** An absent field fails as invalid_type (or invalid_value for enums) with no input. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return (issue.code === "invalid_type" || issue.code === "invalid_value") && issue.input === undefined;
+}
+
 function issueType(issue: z.core.$ZodIssue): string {
+  if (isMissing(issue)) return "missing";
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return "missing";
       return `${jsTypeToPydantic[issue.expected] ?? issue.expected}_type`;
     case "too_small":
       if (issue.origin === "array" || issue.origin === "string") return "too_short";
@@ -47,7 +52,7 @@ function issueType(issue: z.core.$ZodIssue): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "Field required";
+  if (isMissing(issue)) return "Field required";
   if (issue.code === "invalid_format" && issue.format === "date") return "Input should be a valid date (YYYY-MM-DD)";
   return issue.message;
 }

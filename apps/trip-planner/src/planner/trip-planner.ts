@@ -104,7 +104,13 @@ export class TripPlanner implements AsyncDisposable {
       options.guides ?? loadCityGuides(),
       options.requestTimeoutMs ?? 60_000,
     );
-    await pool.warm();
+    // Fail at start-up, not on the first request, when sandboxes cannot start (e.g. packages not built).
+    try {
+      (await pool.acquire()).release(true);
+    } catch (error) {
+      await planner.close();
+      throw error;
+    }
     return planner;
   }
 
