@@ -1,0 +1,62 @@
+import { Command, InvalidArgumentError } from "commander";
+import { checkCommand } from "./commands/check.js";
+import { type CommandIo, runCommand } from "./commands/run.js";
+import { painterFor } from "./style.js";
+
+function positiveInteger(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new InvalidArgumentError(`expected a positive integer, got '${value}'`);
+  return parsed;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export interface MainIo extends Omit<CommandIo, "paint"> {
+  readonly stdoutStream: NodeJS.WriteStream;
+  readonly stderrStream: NodeJS.WriteStream;
+}
+
+/** Runs the `dana` command line and resolves with the exit code (the bin sets process.exitCode). */
+export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  let exitCode = 0;
+  const commandIo: CommandIo = { ...io, paint: painterFor(io.stderrStream, io.environment) };
+  const program = new Command()
+    .name("dana")
+    .description("Run and check Dana programs.")
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command("run")
+    .description("run a Dana program; stdout carries only what the program prints")
+    .argument("<file>", "the .na file to run")
+    .option("-m, --module-path <dir>", "add a module search directory (repeatable)", collect, [])
+    .option("--timeout-ms <ms>", "stop the program after this much interpreter time", positiveInteger)
+    .option("--json", "report errors as JSON on stderr (for tools)", false)
+    .action(async (file: string, options: { modulePath: string[]; timeoutMs?: number; json: boolean }) => {
+      exitCode = await runCommand(file, options, commandIo);
+    });
+
+  program
+    .command("check")
+    .description("parse and lint without running; exit 2 on errors")
+    .argument("<files...>", "the .na files to check")
+    .option("--json", "print diagnostics as JSON on stdout", false)
+    .action((files: string[], options: { json: boolean }) => {
+      exitCode = checkCommand(files, options, commandIo);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+  } catch (error) {
+    // commander throws on --help/--version (exit 0) and on usage errors (exit 2 here, like other CLIs).
+    const code = (error as { exitCode?: number }).exitCode;
+    if (typeof code === "number") return code === 0 ? 0 : 2;
+    throw error;
+  }
+  return exitCode;
+}
