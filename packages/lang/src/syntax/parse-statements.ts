@@ -173,6 +173,14 @@ function parseStatement(parser: Parser, body: Statement[]): void {
       );
       skipLineAndBlock(parser);
       return;
+    case "deliver":
+      parser.report(
+        token.span,
+        "not-supported",
+        `'deliver' statements are not supported by this Dana runtime (Tier 3 feature, line ${token.span.line})`,
+      );
+      skipLineAndBlock(parser);
+      return;
     case "elif":
     case "else":
       parser.fail(token.span, "unexpected-token", `'${token.kind}' without a matching 'if'`);

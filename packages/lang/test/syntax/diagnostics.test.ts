@@ -76,7 +76,7 @@ const brokenPrograms: readonly (readonly [string, readonly string[]])[] = [
     "from a.b.py import f\n",
     ["1:6 importing Python modules ('a.b.py') is not supported by this Dana runtime (Tier 3 feature, line 1)"],
   ],
-  ["deliver x\n", ["1:1 'deliver' is not supported by this Dana runtime (Tier 3)"]],
+  ["deliver x\n", ["1:1 'deliver' statements are not supported by this Dana runtime (Tier 3 feature, line 1)"]],
   ["x = private.y\n", ["1:12 scoped names use a colon: write private:y, not private.y"]],
   ["private = 1\n", ["1:9 expected ':' after 'private' (a scoped name is written private:name), found '='"]],
   ["agent = 1\n", ["1:1 'agent' is a reserved word in Dana and cannot be used as a variable name"]],
