@@ -32,6 +32,14 @@ describe("baselineFromResults", () => {
     expect(next.recordedAt).toBe(run.machine.date);
   });
 
+  it("does not record ungated ratios, and drops them if an older baseline had them", () => {
+    const next = baselineFromResults(
+      results([suiteResult("peers", { ratios: [ratio("a", 3, { gated: false })] })]),
+      previous,
+    );
+    expect(next.ratios["peers/a"]).toBeUndefined();
+  });
+
   it("does not record ratios without a value", () => {
     const next = baselineFromResults(
       results([suiteResult("programs", { status: "failed", ratios: [ratio("x", null)] })]),

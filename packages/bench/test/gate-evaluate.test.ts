@@ -85,6 +85,16 @@ describe("evaluateGate on ratios", () => {
     expect(gateDecision(findings).exitCode).toBe(0);
   });
 
+  it("reports an ungated ratio without judging it, whatever the baseline says", () => {
+    const findings = evaluateGate(
+      results([suiteResult("peers", { ratios: [ratio("bimodal", 50, { gated: false })] })]),
+      baseline({ "peers/bimodal": { value: 1 } }),
+    );
+    expect(onlyFinding(findings)).toMatchObject({ status: "info" });
+    expect(gateDecision(findings).exitCode).toBe(0);
+    expect(suitesToRerun(findings)).toEqual([]);
+  });
+
   it("fails a ratio above its own absolute target even without a baseline", () => {
     const findings = evaluateGate(
       results([suiteResult("s", { ratios: [ratio("a", 60, { targetMaximum: 50 })] })]),

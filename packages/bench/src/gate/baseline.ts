@@ -42,13 +42,15 @@ export function baselineFromResults(results: BenchResults, previous: Baseline = 
   for (const suite of results.suites) {
     if (suite.status === "completed") {
       // A suite that ran completely defines the whole set of its ratios: drop the ones it no longer has.
-      const defined = new Set(suite.ratios.map((ratio) => ratioKey(suite.suite, ratio.id)));
+      const defined = new Set(
+        suite.ratios.filter((ratio) => ratio.gated !== false).map((ratio) => ratioKey(suite.suite, ratio.id)),
+      );
       for (const key of Object.keys(ratios)) {
         if (key.startsWith(`${suite.suite}/`) && !defined.has(key)) delete ratios[key];
       }
     }
     for (const ratio of suite.ratios) {
-      if (ratio.value === null) continue;
+      if (ratio.value === null || ratio.gated === false) continue;
       const key = ratioKey(suite.suite, ratio.id);
       const kept = previous.ratios[key];
       ratios[key] = {

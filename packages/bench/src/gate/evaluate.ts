@@ -22,7 +22,8 @@ export type FindingStatus =
   | "inconclusive"
   | "failed"
   | "skipped"
-  | "stale";
+  | "stale"
+  | "info";
 
 export interface GateFinding {
   kind: "ratio" | "target" | "suite";
@@ -71,6 +72,9 @@ function evaluateRatio(
   if (ratio.value === null) {
     const { status, message } = missingValue(suite, ratio);
     return { ...common, status, message: `${label}: ${message}` };
+  }
+  if (ratio.gated === false) {
+    return { ...common, status: "info", message: `${label} = ${ratio.value.toFixed(2)}x (reported, not gated)` };
   }
   const entry = baseline.ratios[key];
   const tolerance = entry?.tolerance ?? ratio.tolerance ?? settings.defaultTolerance;

@@ -10,6 +10,7 @@ const symbols: Record<GateFinding["status"], string> = {
   failed: "FAILED  ",
   skipped: "skipped ",
   stale: "stale   ",
+  info: "info    ",
 };
 
 export function renderFinding(finding: GateFinding): string {

@@ -39,6 +39,12 @@ export interface RatioDefinition {
   targetMaximum?: number;
   /** Allowed growth over the baseline as a fraction (0.35 = 35 %); overrides the gate default. */
   tolerance?: number;
+  /**
+   * `false` for a ratio that is reported and charted but never gated: one whose two sides react
+   * differently to the machine's state (an in-thread call against a cross-thread round trip,
+   * whose latency depends on whether the other core is asleep), so no tolerance would be honest.
+   */
+  gated?: boolean;
 }
 
 /** An absolute promise about one task, such as the reference design's "< 1 ms per call". */

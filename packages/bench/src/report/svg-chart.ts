@@ -27,6 +27,7 @@ const colours: Record<string, string> = {
   inconclusive: "#ef8f00",
   skipped: "#9e9e9e",
   stale: "#9e9e9e",
+  info: "#78909c",
 };
 
 /**
