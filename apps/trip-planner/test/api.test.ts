@@ -153,7 +153,7 @@ describe("POST /trips/plan/stream", () => {
       .map((event) => (event.data as { text: string }).text)
       .join("");
     expect(JSON.parse(streamedText)).toEqual(events.find((event) => event.event === "narrative")?.data);
-    const { id } = events.at(-1)?.data as { id: string };
+    const { id } = events.at(-1)!.data as { id: string };
     const stored = await (await fetch(`${server.url}/trips/${id}`)).json();
     expect(stored.days).toEqual(days);
   });

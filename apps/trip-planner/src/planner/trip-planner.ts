@@ -5,7 +5,7 @@
  * call goes through `ctx.eval` with a constant source and the request bound as *inputs* — values, never text
  * spliced into Dana source — because eval is the gateway call that takes a per-request `signal` and `timeoutMs`.
  */
-import { DanaRuntime, type DanaRuntimeOptions, DanaTimeoutError } from "@dana-gateway/core";
+import { DanaRuntime, DanaRuntimeError, type DanaRuntimeOptions, DanaTimeoutError } from "@dana-gateway/core";
 import { z } from "zod";
 import { tripDays } from "../dataset/calendar.js";
 import { type CityGuides, loadCityGuides } from "../dataset/city-guide.js";
@@ -21,7 +21,7 @@ import {
   type TripRequest,
 } from "../schemas.js";
 import { ContextPool, type ContextPoolStats } from "./context-pool.js";
-import { PlanTimeoutError } from "./errors.js";
+import { NarrativeError, PlanTimeoutError } from "./errors.js";
 import { streamNarrative } from "./narrative-stream.js";
 
 export interface TripPlannerOptions {
@@ -63,6 +63,18 @@ const planDaySource = "import planner\nplanner.plan_day(request, day, guide, use
 const summarizeSource = "import planner\nplanner.summarize(request, days)";
 const narrateSource = "import planner\nplanner.narrate(request, days, totals, schema)";
 const narrativePromptSource = "import planner\nplanner.narrative_prompt(request, days, totals)";
+
+/**
+ * `narrate` is the only step that calls the model, so a host failure there is the model's. Worker sandboxes
+ * deliver it as a `DanaRuntimeError` of type HostError without the LLM error as `cause` (in-process keeps it),
+ * hence the check on the Dana type rather than on the cause chain.
+ */
+function asNarrativeError(error: unknown): never {
+  if (DanaRuntimeError.isInstance(error) && !DanaTimeoutError.isInstance(error) && error.danaType === "HostError") {
+    throw new NarrativeError(error.danaMessage, { cause: error });
+  }
+  throw error;
+}
 
 export class TripPlanner implements AsyncDisposable {
   readonly #runtime: DanaRuntime;
@@ -154,7 +166,11 @@ export class TripPlanner implements AsyncDisposable {
       const totals = await run(summarizeSource, { request, days }, TotalsSchema);
       let narrative: Narrative;
       if (callbacks.onNarrativeDelta === undefined) {
-        narrative = await run(narrateSource, { request, days, totals, schema: narrativeJsonSchema }, NarrativeSchema);
+        narrative = await run(
+          narrateSource,
+          { request, days, totals, schema: narrativeJsonSchema },
+          NarrativeSchema,
+        ).catch(asNarrativeError);
       } else {
         const prompt = await run(narrativePromptSource, { request, days, totals }, z.string());
         narrative = await streamNarrative(await this.#runtime.getLLM(), {
