@@ -49,15 +49,17 @@ async function main(argv: readonly string[]): Promise<number> {
         baselinePath,
         outputPath: lastValue(parsed, "--output") ?? defaultReportPath,
       });
-    case "gate":
+    case "gate": {
+      const defaultTolerance = tolerance(parsed);
       return gateCommand({
         quick,
         suites,
         baselinePath,
         ...(resultsPath === undefined ? {} : { resultsPath }),
         outputPath: lastValue(parsed, "--output") ?? defaultResultsPath,
-        ...(tolerance(parsed) === undefined ? {} : { defaultTolerance: tolerance(parsed)! }),
+        ...(defaultTolerance === undefined ? {} : { defaultTolerance }),
       });
+    }
     case "baseline":
       return baselineCommand({
         write: parsed.flags.has("--write"),

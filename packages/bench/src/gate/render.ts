@@ -29,7 +29,7 @@ export function renderGateReport(findings: readonly GateFinding[], decision: Gat
   }
   if (decision.inconclusive.length > 0) {
     lines.push(
-      `${decision.inconclusive.length} figure(s) stayed too noisy to judge after re-runs (reported, not failed): ${decision.inconclusive.map((finding) => finding.key).join(", ")}`,
+      `${decision.inconclusive.length} figure(s) too noisy to judge (reported, not failed): ${decision.inconclusive.map((finding) => finding.key).join(", ")}`,
     );
   }
   return lines.join("\n");

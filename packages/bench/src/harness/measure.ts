@@ -204,9 +204,6 @@ let sink: unknown;
 export function consume(value: unknown): void {
   sink = value;
 }
-export function lastConsumed(): unknown {
-  return sink;
-}
 
 /**
  * Calls `fn` `count` times per sample and records the mean per call: a plain function call
