@@ -58,6 +58,8 @@ class Linter {
   private readonly anyBindings = new Set<string>();
   private readonly exportedNames = new Set<string>();
   private hasStarImport = false;
+  /** Where the traversal is: break/continue need a loop, return a function, `$$` a pipeline stage. */
+  private context = { loop: false, function: false, pipeline: false };
   /** Imported modules merge their public: variables into the importer's public scope (spec 1.9). */
   private hasImports = false;
 
@@ -114,14 +116,17 @@ class Linter {
         return;
       case "WhileStatement":
         this.expression(statement.test, scope);
-        this.block(statement.body, scope);
+        this.within({ loop: true }, () => this.block(statement.body, scope));
         return;
       case "ForStatement":
         this.expression(statement.iterable, scope);
         this.bindTarget(statement.target, scope);
-        this.block(statement.body, scope);
+        this.within({ loop: true }, () => this.block(statement.body, scope));
         return;
       case "ReturnStatement":
+        if (!this.context.function) {
+          this.warnings.warning("misplaced-statement", "'return' outside a function", statement.span);
+        }
         if (statement.value !== null) this.expression(statement.value, scope);
         return;
       case "RaiseStatement":
@@ -149,7 +154,7 @@ class Linter {
         const functionScope: LexicalScope = { parent: scope, bindings: new Set() };
         if (statement.receiver !== null) this.parameter(statement.receiver, scope, functionScope);
         for (const parameter of statement.parameters) this.parameter(parameter, scope, functionScope);
-        this.block(statement.body, functionScope);
+        this.within({ loop: false, function: true }, () => this.block(statement.body, functionScope));
         return;
       }
       case "DeclarativeFunctionDefinition": {
@@ -158,7 +163,9 @@ class Linter {
         const functionScope: LexicalScope = { parent: scope, bindings: new Set() };
         for (const parameter of statement.parameters) this.parameter(parameter, scope, functionScope);
         for (const stage of statement.stages) this.collectCaptures(stage, functionScope);
-        for (const stage of statement.stages) this.stage(stage, functionScope);
+        this.within({ pipeline: true }, () => {
+          for (const stage of statement.stages) this.stage(stage, functionScope);
+        });
         return;
       }
       case "StructDefinition":
@@ -196,8 +203,23 @@ class Linter {
         return;
       case "BreakStatement":
       case "ContinueStatement":
+        if (!this.context.loop) {
+          const keyword = statement.kind === "BreakStatement" ? "break" : "continue";
+          this.warnings.warning("misplaced-statement", `'${keyword}' outside a loop`, statement.span);
+        }
+        return;
       case "PassStatement":
         return;
+    }
+  }
+
+  private within(patch: Partial<Linter["context"]>, visit: () => void): void {
+    const saved = this.context;
+    this.context = { ...saved, ...patch };
+    try {
+      visit();
+    } finally {
+      this.context = saved;
     }
   }
 
@@ -228,9 +250,18 @@ class Linter {
         const lambdaScope: LexicalScope = { parent: scope, bindings: new Set() };
         if (expression.receiver !== null) this.parameter(expression.receiver, scope, lambdaScope);
         for (const parameter of expression.parameters) this.parameter(parameter, scope, lambdaScope);
-        this.expression(expression.body, lambdaScope);
+        this.within({ loop: false, function: true }, () => this.expression(expression.body, lambdaScope));
         return;
       }
+      case "Placeholder":
+        if (!this.context.pipeline) {
+          this.warnings.warning(
+            "placeholder-outside-pipeline",
+            "'$$' is only meaningful in a declarative pipeline stage; elsewhere it fails at run time",
+            expression.span,
+          );
+        }
+        return;
       case "ListComprehension":
       case "SetComprehension":
       case "DictComprehension":

@@ -105,6 +105,29 @@ describe("check: other warnings", () => {
     ]);
   });
 
+  it("warns about break/continue outside a loop, return outside a function and $$ outside a pipeline", () => {
+    const source = [
+      "if True:",
+      "    break",
+      "for x in [1]:",
+      "    def inner():",
+      "        continue",
+      "    break",
+      "if False:",
+      "    return 1",
+      "def f(v) = g($$)",
+      "def g(v):",
+      "    return v",
+      "print($$, f(1))",
+    ].join("\n");
+    expect(warnings(source)).toEqual([
+      "2:5 misplaced-statement: 'break' outside a loop",
+      "5:9 misplaced-statement: 'continue' outside a loop",
+      "8:5 misplaced-statement: 'return' outside a function",
+      "12:7 placeholder-outside-pipeline: '$$' is only meaningful in a declarative pipeline stage; elsewhere it fails at run time",
+    ]);
+  });
+
   it("warns about unused imports, counting reads anywhere and __exports__", () => {
     const source = [
       "import geometry",
