@@ -199,10 +199,13 @@ export interface BatchTiming {
   overriddenIterationCost: number;
 }
 
-// A sink the optimiser cannot prove unused, so timed calls are not eliminated as dead code.
-let sink: unknown;
+/**
+ * Where timed calls leave their results: exported, so the optimiser cannot prove the stores
+ * unused and eliminate the calls as dead code.
+ */
+export const sink: { last: unknown } = { last: undefined };
 export function consume(value: unknown): void {
-  sink = value;
+  sink.last = value;
 }
 
 /**
