@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DanaException, DanaSyntaxException, type Diagnostic, Interpreter, parse } from "../src/index.js";
 import { type CaseExpectations, type ExpectedSyntaxError, readExpectations } from "./cases/support/expectations.js";
+import { caseHostFunctions } from "./cases/support/host-functions.js";
 import { mockReason } from "./cases/support/mock-reason.js";
 import { createCaseModuleResolver } from "./cases/support/module-host.js";
 
@@ -79,7 +80,9 @@ async function runCase(source: string, file: string, expectations: CaseExpectati
         stdout += text;
       },
       resolveModule: createCaseModuleResolver(file),
-      reason: mockReason,
+      // Asynchronous like a real LLM call, so every reason() case also checks that the program suspends.
+      reason: async (request) => mockReason(request),
+      functions: caseHostFunctions,
     },
     limits: { ...defaultCaseLimits, ...expectations.limits },
   });
