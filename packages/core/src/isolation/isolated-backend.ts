@@ -74,27 +74,30 @@ export class IsolatedBackend implements SandboxBackend {
     port.onExit((exit) => this.ended(exit));
   }
 
-  /** Wraps a started sandbox and sends `init`; resolves once the sandbox has built its interpreter. */
-  static async connect(
+  /**
+   * Wraps a started sandbox and sends `init` without waiting for its answer: messages arrive in order, so requests
+   * sent next are served after the interpreter is built, and taking a context from a warm pool costs no round
+   * trip. If `init` fails (or is not answered within `initTimeoutMs`), the sandbox is ended and every request
+   * rejects with that failure.
+   */
+  static connect(
     port: SandboxPort,
     init: SandboxInit,
     events: SandboxBackendEvents,
     options: IsolatedBackendOptions,
-  ): Promise<IsolatedBackend> {
+  ): IsolatedBackend {
     const backend = new IsolatedBackend(port, init, events, options);
     const timer = startDeadline(options.initTimeoutMs, () => {
-      void backend.terminate({ kind: "closed" });
+      backend.fail(new DanaError(`the ${port.kind} sandbox did not initialise within ${options.initTimeoutMs} ms`));
     });
-    try {
-      const response = await backend.request({ type: "init", id: initRequestId, init });
-      if (!response.ok) throw DanaError.fromJSON(response.error);
-      return backend;
-    } catch (error) {
-      await backend.close();
-      throw error;
-    } finally {
-      timer.cancel();
-    }
+    backend.request({ type: "init", id: initRequestId, init }).then(
+      (response) => {
+        timer.cancel();
+        if (!response.ok) backend.fail(DanaError.fromJSON(response.error));
+      },
+      () => timer.cancel(),
+    );
+    return backend;
   }
 
   /** Thread id or process id of the sandbox. */
@@ -220,6 +223,19 @@ export class IsolatedBackend implements SandboxBackend {
     void this.terminate({ kind: "watchdog", silentForMs, budgetMs });
   }
 
+  /** The sandbox cannot serve this context: every request, pending or future, rejects with `error`. */
+  private fail(error: DanaError): void {
+    if (this.failure !== null) return;
+    this.failure = error;
+    for (const entry of this.pending.values()) {
+      entry.cleanup?.();
+      entry.reject(error);
+    }
+    this.pending.clear();
+    this.queued.length = 0;
+    void this.terminate({ kind: "closed" });
+  }
+
   private terminate(reason: TerminationReason): Promise<void> {
     if (this.ending !== null) return this.ending;
     this.terminationReason ??= reason;
@@ -233,7 +249,7 @@ export class IsolatedBackend implements SandboxBackend {
     const reason = this.terminationReason;
     const crash: DanaCrashedError = crashError(this.port.kind, exit, reason);
     const error = requestError(crash, reason);
-    this.failure = reason?.kind === "closed" ? crash : error;
+    this.failure ??= reason?.kind === "closed" ? crash : error;
     const pending = [...this.pending.values()];
     this.pending.clear();
     this.queued.length = 0;

@@ -74,7 +74,7 @@ export class IsolatedSandboxes {
       void pool.release(port);
     };
     try {
-      return await IsolatedBackend.connect(port, init, events, {
+      return IsolatedBackend.connect(port, init, events, {
         watchdogGraceMs: this.watchdogGraceMs,
         cancelGraceMs: this.cancelGraceMs,
         initTimeoutMs: this.startTimeoutMs,

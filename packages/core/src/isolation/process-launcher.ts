@@ -131,7 +131,11 @@ class ProcessPort implements SandboxPort {
   }
 
   async terminate(): Promise<SandboxExit> {
-    if (this.exit === null) this.child.kill("SIGKILL");
+    if (this.exit === null) {
+      // Someone is waiting for this end: hold the event loop until it comes.
+      this.keepAlive(true);
+      this.child.kill("SIGKILL");
+    }
     return this.exited;
   }
 }

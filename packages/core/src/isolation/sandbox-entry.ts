@@ -8,6 +8,7 @@ import type { InterpreterFactory } from "../protocol/server.js";
 import type { SandboxBootstrapMessage } from "./bootstrap-messages.js";
 import type { InterruptProbe } from "./interrupt-probe.js";
 import { probedInterpreterFactory } from "./probed-interpreter.js";
+import { warmUp } from "./warm-up.js";
 
 export interface EntryChannel {
   post(message: SandboxToHostMessage | SandboxBootstrapMessage): void;
@@ -26,7 +27,9 @@ export interface EntryOptions {
 export function runSandboxEntry(channel: EntryChannel, options: EntryOptions): void {
   try {
     const probe = options.probe();
-    const createInterpreter = probedInterpreterFactory(options.createInterpreter(), probe);
+    const languageFactory = options.createInterpreter();
+    warmUp(languageFactory);
+    const createInterpreter = probedInterpreterFactory(languageFactory, probe);
     serveSandbox(
       {
         post: (message) => channel.post(message),

@@ -49,6 +49,7 @@ export class SandboxPool<T extends Poolable> {
   private closed = false;
   /** Set when a background start failed; refilling then waits for the next `acquire` instead of looping. */
   private refillPaused = false;
+  private refillScheduled = false;
 
   constructor(
     private readonly name: string,
@@ -73,7 +74,10 @@ export class SandboxPool<T extends Poolable> {
 
   /** Resolves when the pool has finished its current starts (for tests and benchmarks that want a warm pool). */
   async warm(): Promise<void> {
-    while (this.starting > 0) await Promise.allSettled([...this.pendingWork]);
+    while (this.starting > 0 || this.refillScheduled) {
+      if (this.refillScheduled) await new Promise((resolve) => setImmediate(resolve));
+      else await Promise.allSettled([...this.pendingWork]);
+    }
   }
 
   acquire(options: AcquireOptions = {}): Promise<T> {
@@ -84,7 +88,9 @@ export class SandboxPool<T extends Poolable> {
       const member = this.idle.pop()!;
       if (member.alive) {
         this.inUse++;
-        this.refill();
+        // Starting the replacement costs the host a few milliseconds of synchronous work (a new Worker or a
+        // fork): do it after the caller has its sandbox, not on its path.
+        this.scheduleRefill();
         return Promise.resolve(member);
       }
       this.discard(member);
@@ -145,6 +151,15 @@ export class SandboxPool<T extends Poolable> {
 
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
+  }
+
+  private scheduleRefill(): void {
+    if (this.refillScheduled) return;
+    this.refillScheduled = true;
+    setImmediate(() => {
+      this.refillScheduled = false;
+      this.refill();
+    });
   }
 
   /** Starts sandboxes for waiters first, then up to `minIdle` spare ones, within `maxSize`. */

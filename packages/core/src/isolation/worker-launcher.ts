@@ -7,7 +7,6 @@ import { awaitReady } from "./await-ready.js";
 import { entryScriptPath } from "./entry-script.js";
 import { heapLimitMegabytes, type SandboxLaunchOptions } from "./launch-options.js";
 import type { SandboxExit, SandboxPort } from "./sandbox-port.js";
-import { StderrTail } from "./stderr-tail.js";
 
 /** `entryScript` is replaceable for tests (fixtures that crash, hang or report their surroundings). */
 export async function launchWorker(
@@ -27,9 +26,10 @@ export async function launchWorker(
     env: { ...options.environment },
     // The host's loader flags (vitest, tsx) must not leak into the sandbox.
     execArgv: [],
-    // Dana output travels as protocol messages; the worker's own streams are captured, never the host's.
+    // Dana output travels as protocol messages; nothing in the sandbox writes to its stdout, which is kept away from
+    // the host's. Its stderr is the host's, so Node's own fatal reports stay visible. Neither stream is read here:
+    // a reading listener would keep the host's event loop alive even when the worker is unreferenced.
     stdout: true,
-    stderr: true,
   });
   return awaitReady(new WorkerPort(worker, new Int32Array(interruptCounter)), options.startTimeoutMs);
 }
@@ -44,7 +44,6 @@ class WorkerPort implements SandboxPort {
   readonly sandboxId: number;
   private listener: (message: unknown) => void = () => {};
   private readonly exitListeners: ((exit: SandboxExit) => void)[] = [];
-  private readonly stderr = new StderrTail();
   private failure: Error | null = null;
   private exit: SandboxExit | null = null;
   private readonly exited: Promise<SandboxExit>;
@@ -55,8 +54,6 @@ class WorkerPort implements SandboxPort {
   ) {
     this.sandboxId = worker.threadId;
     worker.on("message", (message) => this.listener(message));
-    worker.stdout.resume();
-    worker.stderr.on("data", (chunk: Buffer) => this.stderr.append(chunk));
     // 'error' precedes 'exit' for an uncaught exception or ERR_WORKER_OUT_OF_MEMORY.
     worker.on("error", (error) => {
       this.failure ??= error;
@@ -67,8 +64,8 @@ class WorkerPort implements SandboxPort {
         const exit: SandboxExit = {
           exitCode,
           signal: null,
-          outOfMemory: code === "ERR_WORKER_OUT_OF_MEMORY" || this.stderr.reportsOutOfMemory(),
-          detail: this.failure?.message ?? this.stderr.toString(),
+          outOfMemory: code === "ERR_WORKER_OUT_OF_MEMORY",
+          detail: this.failure?.message ?? "",
         };
         this.exit = exit;
         for (const listener of this.exitListeners.splice(0)) listener(exit);
@@ -104,7 +101,11 @@ class WorkerPort implements SandboxPort {
   }
 
   async terminate(): Promise<SandboxExit> {
-    if (this.exit === null) await this.worker.terminate();
+    if (this.exit === null) {
+      // Someone is waiting for this end: hold the event loop until it comes.
+      this.worker.ref();
+      await this.worker.terminate();
+    }
     return this.exited;
   }
 }
