@@ -79,7 +79,7 @@ async function runCase(source: string, file: string, expectations: CaseExpectati
       writeStdout: (text: string) => {
         stdout += text;
       },
-      resolveModule: createCaseModuleResolver(file),
+      resolveModule: createCaseModuleResolver(file, expectations.asyncModules),
       // Asynchronous like a real LLM call, so every reason() case also checks that the program suspends.
       reason: async (request) => mockReason(request),
       functions: caseHostFunctions,

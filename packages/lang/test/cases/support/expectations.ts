@@ -25,6 +25,8 @@ export interface CaseExpectations {
   /** Fields of `Limits` for this case. */
   readonly limits: Readonly<Record<string, number>>;
   readonly skipReason: string | null;
+  /** `# host: async-modules` — the module resolver answers through promises (a host reading files asynchronously). */
+  readonly asyncModules: boolean;
 }
 
 const STDOUT = /#\s?expect:(.*)$/;
@@ -32,6 +34,8 @@ const ERROR = /#\s?expect error:(.*)$/;
 const SYNTAX_ERROR = /#\s?expect syntax error:(.*)$/;
 const OPTIONS = /#\s?options:(.*)$/;
 const SKIP = /#\s?skip:(.*)$/;
+const HOST = /#\s?host:(.*)$/;
+const hostFlags = new Set(["async-modules"]);
 
 export function readExpectations(source: string, file: string): CaseExpectations {
   const stdout: string[] = [];
@@ -39,6 +43,7 @@ export function readExpectations(source: string, file: string): CaseExpectations
   let error: ExpectedError | null = null;
   let limits: Record<string, number> = {};
   let skipReason: string | null = null;
+  let asyncModules = false;
 
   for (const line of source.split(/\r?\n/)) {
     let match = STDOUT.exec(line);
@@ -65,12 +70,21 @@ export function readExpectations(source: string, file: string): CaseExpectations
       continue;
     }
     match = SKIP.exec(line);
-    if (match) skipReason = (match[1] ?? "").trim();
+    if (match) {
+      skipReason = (match[1] ?? "").trim();
+      continue;
+    }
+    match = HOST.exec(line);
+    if (match) {
+      const flag = (match[1] ?? "").trim();
+      if (!hostFlags.has(flag)) throw new Error(`${file}: unknown host flag "${flag}"`);
+      asyncModules = true;
+    }
   }
   if (error && syntaxErrors.length > 0) {
     throw new Error(`${file}: a case expects either a runtime error or syntax errors, not both`);
   }
-  return { stdout, error, syntaxErrors, limits, skipReason };
+  return { stdout, error, syntaxErrors, limits, skipReason, asyncModules };
 }
 
 /** `Type`, `Type: substring`, either optionally followed by `@ LINE`. */
