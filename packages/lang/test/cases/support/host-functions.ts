@@ -43,6 +43,12 @@ export const caseHostFunctions: ReadonlyMap<string, HostFunction> = new Map<stri
         throw new DanaException("ValueError", String(positional[0] ?? "host failure"));
       }),
   ],
+  // Asynchronous: waits the given number of milliseconds of host time, then returns None.
+  [
+    "host_sleep",
+    (positional) =>
+      new Promise<Value>((resolve) => setTimeout(() => resolve(null), smallInt(positional[0], "host_sleep"))),
+  ],
   // Synchronous: the keyword argument names it received, comma-separated, in written order.
   ["host_keyword_names", (_positional, keywords) => [...keywords.keys()].join(",")],
 ]);
