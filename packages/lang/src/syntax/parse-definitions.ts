@@ -119,6 +119,7 @@ function parseDeclarative(
   parser.expect("=");
   const stages = [parseStage(parser)];
   while (parser.match("|")) stages.push(parseStage(parser));
+  const span = parser.spanFrom(start);
   expectEndOfLine(parser, "'|' or the end of the declarative function (its body is a pipeline: f | g)");
   return {
     kind: "DeclarativeFunctionDefinition",
@@ -127,7 +128,7 @@ function parseDeclarative(
     parameters,
     returnType,
     stages,
-    span: parser.spanFrom(start),
+    span,
   };
 }
 

@@ -52,6 +52,10 @@ export function unsupportedTokenCode(kind: TokenKind): string {
 
 const maximumNesting = 200;
 
+function isLayout(kind: TokenKind | undefined): boolean {
+  return kind === "newline" || kind === "indent" || kind === "dedent";
+}
+
 export class Parser {
   index = 0;
   /** Current nesting of expression rules; deep nesting is reported instead of overflowing the host stack. */
@@ -146,7 +150,10 @@ export class Parser {
   /** The span from `start` to the end of the last consumed token. */
   spanFrom(start: Span | Token): Span {
     const startSpan = "kind" in start ? start.span : start;
-    const last = this.previous();
+    // A compound statement ends with its block's last real token, not the layout tokens after it.
+    let lastIndex = this.index - 1;
+    while (lastIndex > 0 && isLayout(this.tokens[lastIndex]?.kind)) lastIndex -= 1;
+    const last = this.tokens[Math.max(lastIndex, 0)] ?? this.current;
     return last.span.endOffset < startSpan.offset ? startSpan : joinSpans(startSpan, last.span);
   }
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Span } from "../../src/source.js";
 import type { Statement } from "../../src/syntax/ast.js";
 import { check, formatProgram, parse } from "../../src/syntax/index.js";
 import { punctuators } from "../../src/syntax/tokens.js";
@@ -76,6 +77,44 @@ describe("property: formatProgram is parsed back to the same AST", () => {
         expect(result.body, result.source).toEqual(stripSpans(body));
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+/** Every span in the tree, with the path to it (for failure messages). */
+function collectSpans(value: unknown, path: string, into: [string, Span][]): [string, Span][] {
+  if (Array.isArray(value)) value.forEach((child, index) => collectSpans(child, `${path}[${index}]`, into));
+  else if (value !== null && typeof value === "object") {
+    for (const [key, child] of Object.entries(value)) {
+      if ((key === "span" || key === "nameSpan") && child !== null && typeof child === "object") {
+        into.push([`${path}.${key}`, child as Span]);
+      } else {
+        collectSpans(child, `${path}.${key}`, into);
+      }
+    }
+  }
+  return into;
+}
+
+function lineAndColumn(source: string, offset: number): [number, number] {
+  const before = source.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return [lines.length, (lines[lines.length - 1]?.length ?? 0) + 1];
+}
+
+describe("property: spans agree with the source", () => {
+  it("line:column of every node's start and end match its offsets", () => {
+    fc.assert(
+      fc.property(program, (body) => {
+        const source = formatProgram(body);
+        const parsed = parse(source).program;
+        for (const [path, span] of collectSpans(parsed.body, "body", [])) {
+          expect(span.offset, path).toBeLessThanOrEqual(span.endOffset);
+          expect([span.line, span.column], `${path} start`).toEqual(lineAndColumn(source, span.offset));
+          expect([span.endLine, span.endColumn], `${path} end`).toEqual(lineAndColumn(source, span.endOffset));
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -197,6 +197,11 @@ describe("parser: programs", () => {
     expect(assignment?.span).toEqual({ line: 3, column: 1, endLine: 3, endColumn: 10, offset: 4, endOffset: 13 });
   });
 
+  it("ends a compound statement's span at the last token of its block", () => {
+    const [statement] = parseValid("if x:\n    y = 1\n\n# c\nz = 2\n");
+    expect(statement?.span).toEqual({ line: 1, column: 1, endLine: 2, endColumn: 10, offset: 0, endOffset: 15 });
+  });
+
   it("parses a multi-line call whose arguments carry comments", () => {
     expect(shape("f(\n    1,  # first\n    2,\n)\nx = 1 + 2")).toEqual([
       { kind: "ExpressionStatement", expression: call(name("f"), int(1), int(2)) },
