@@ -3,7 +3,7 @@
  *   run [--quick] [--suite NAME]... [--output FILE]      run suites, print a table, write bench-results.json
  *   report [--results FILE] [--output FILE]              render bench-report.html
  *   gate [--quick] [--results FILE] [--suite NAME]...    compare with baseline.json; exit 1 on a regression
- *   baseline --write [--quick] [--results FILE]          record a run's ratios as the new baseline
+ *   baseline --write [--quick] [--runs N]                record the per-ratio medians of N runs as the baseline
  *   list                                                 list the suites
  *   generate-programs                                    rewrite programs/large_program.{na,py,js}
  */
@@ -21,7 +21,7 @@ const usage = `usage: node dist/cli.js <run|report|gate|baseline|list|generate-p
   run [--quick] [--suite NAME]... [--output FILE]
   report [--results FILE] [--baseline FILE] [--output FILE]
   gate [--quick] [--suite NAME]... [--results FILE] [--baseline FILE] [--tolerance 0.35]
-  baseline --write [--quick] [--suite NAME]... [--results FILE] [--baseline FILE]
+  baseline --write [--quick] [--runs N] [--suite NAME]... [--results FILE]... [--baseline FILE]
   list
   generate-programs`;
 
@@ -31,6 +31,13 @@ function tolerance(parsed: ParsedArguments): number | undefined {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0)
     throw new UsageError(`--tolerance must be a non-negative fraction, got "${text}"`);
+  return value;
+}
+
+function positiveInteger(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`${option} must be a positive integer, got "${text}"`);
   return value;
 }
 
@@ -66,7 +73,8 @@ async function main(argv: readonly string[]): Promise<number> {
         quick,
         suites,
         baselinePath,
-        ...(resultsPath === undefined ? {} : { resultsPath }),
+        resultsPaths: parsed.values.get("--results") ?? [],
+        runs: positiveInteger(lastValue(parsed, "--runs") ?? "1", "--runs"),
         outputPath: lastValue(parsed, "--output") ?? defaultResultsPath,
       });
     case "generate-programs":

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BaselineFileError, baselineFromResults, readBaseline } from "../src/gate/baseline.js";
+import { BaselineFileError, baselineFromResults, medianOfRuns, readBaseline } from "../src/gate/baseline.js";
 import { ratio, results, suiteResult } from "./fixtures/results.js";
 
 describe("baselineFromResults", () => {
@@ -54,5 +54,18 @@ describe("readBaseline", () => {
     expect((await readBaseline(join(directory, "missing.json"))).ratios).toEqual({});
     await writeFile(join(directory, "wrong.json"), JSON.stringify({ suites: [] }));
     await expect(readBaseline(join(directory, "wrong.json"))).rejects.toBeInstanceOf(BaselineFileError);
+  });
+});
+
+describe("medianOfRuns", () => {
+  it("takes each ratio's median over the runs that measured it, so one disturbed run does not set the baseline", () => {
+    const runs = [
+      results([suiteResult("s", { ratios: [ratio("a", 10), ratio("b", null)] })]),
+      results([suiteResult("s", { ratios: [ratio("a", 30), ratio("b", 4)] })]),
+      results([suiteResult("s", { ratios: [ratio("a", 11), ratio("b", 6)] })]),
+    ];
+    const folded = medianOfRuns(runs);
+    expect(folded.suites[0]!.ratios.map((entry) => entry.value)).toEqual([11, 5]);
+    expect(baselineFromResults(folded).ratios).toEqual({ "s/a": { value: 11 }, "s/b": { value: 5 } });
   });
 });

@@ -5,7 +5,7 @@ export interface ParsedArguments {
   values: Map<string, string[]>;
 }
 
-const valueOptions = new Set(["--suite", "--results", "--baseline", "--output", "--tolerance"]);
+const valueOptions = new Set(["--suite", "--results", "--baseline", "--output", "--tolerance", "--runs"]);
 
 export class UsageError extends Error {
   override readonly name = "UsageError";

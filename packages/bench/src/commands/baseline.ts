@@ -1,4 +1,4 @@
-import { baselineFromResults, readBaseline, writeBaseline } from "../gate/baseline.js";
+import { baselineFromResults, medianOfRuns, readBaseline, writeBaseline } from "../gate/baseline.js";
 import { resolveSuiteNames } from "../harness/registry.js";
 import { readResults, writeResults } from "../harness/results-file.js";
 import { runSuites } from "../harness/run-suites.js";
@@ -10,11 +10,17 @@ export interface BaselineCommandOptions {
   quick: boolean;
   suites: readonly string[];
   baselinePath: string;
-  resultsPath?: string;
+  /** Results files to record from instead of running; several are folded into per-ratio medians. */
+  resultsPaths: readonly string[];
+  /** How many runs to fold into per-ratio medians when running (default 1). */
+  runs: number;
   outputPath: string;
 }
 
-/** `bench baseline --write`: records the ratios of a run (or of `--results FILE`) as the new committed baseline. */
+/**
+ * `bench baseline --write [--runs N]`: records the ratios of a run (or the per-ratio medians of
+ * several runs or `--results` files) as the new committed baseline.
+ */
 export async function baselineCommand(options: BaselineCommandOptions): Promise<number> {
   const print = (text: string) => process.stdout.write(`${text}\n`);
   const previous = await readBaseline(options.baselinePath);
@@ -23,26 +29,31 @@ export async function baselineCommand(options: BaselineCommandOptions): Promise<
     print("(pass --write to record a new baseline from a run)");
     return 0;
   }
-  let results: BenchResults;
-  if (options.resultsPath) {
-    results = await readResults(options.resultsPath);
+  const runs: BenchResults[] = [];
+  if (options.resultsPaths.length > 0) {
+    for (const path of options.resultsPaths) runs.push(await readResults(path));
   } else {
-    results = await runSuites({
-      quick: options.quick,
-      suites: resolveSuiteNames(options.suites),
-      onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
-    });
-    await writeResults(options.outputPath, results);
+    for (let run = 1; run <= options.runs; run++) {
+      if (options.runs > 1) print(`Baseline run ${run} of ${options.runs}\n`);
+      runs.push(
+        await runSuites({
+          quick: options.quick,
+          suites: resolveSuiteNames(options.suites),
+          onSuiteDone: (suite) => print(`${renderSuite(suite)}\n`),
+        }),
+      );
+    }
+    await writeResults(options.outputPath, runs.at(-1)!);
   }
-  const failed = results.suites.filter((suite) => suite.status === "failed");
+  const failed = runs.flatMap((run) => run.suites.filter((suite) => suite.status === "failed"));
   if (failed.length > 0) {
-    print(`Not writing a baseline: suite(s) failed: ${failed.map((suite) => suite.suite).join(", ")}`);
+    print(`Not writing a baseline: suite(s) failed: ${[...new Set(failed.map((suite) => suite.suite))].join(", ")}`);
     return 1;
   }
-  const next = baselineFromResults(results, previous);
+  const next = baselineFromResults(medianOfRuns(runs), previous);
   await writeBaseline(options.baselinePath, next);
   print(
-    `Baseline with ${Object.keys(next.ratios).length} ratio(s) written to ${options.baselinePath}; commit it with the change that moved it.`,
+    `Baseline with ${Object.keys(next.ratios).length} ratio(s) from ${runs.length} run(s) written to ${options.baselinePath}; commit it with the change that moved it.`,
   );
   return 0;
 }

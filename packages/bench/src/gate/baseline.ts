@@ -70,6 +70,41 @@ export function baselineFromResults(results: BenchResults, previous: Baseline = 
   };
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Folds several runs into one whose ratios are the per-ratio medians (over the runs that gave a
+ * value), so one disturbed run does not become the baseline. The last run supplies the rest.
+ */
+export function medianOfRuns(runs: readonly BenchResults[]): BenchResults {
+  const last = runs.at(-1);
+  if (!last) throw new Error("medianOfRuns needs at least one run");
+  const values = new Map<string, number[]>();
+  for (const run of runs) {
+    for (const suite of run.suites) {
+      for (const ratio of suite.ratios) {
+        if (ratio.value === null) continue;
+        const key = ratioKey(suite.suite, ratio.id);
+        values.set(key, [...(values.get(key) ?? []), ratio.value]);
+      }
+    }
+  }
+  return {
+    ...last,
+    suites: last.suites.map((suite) => ({
+      ...suite,
+      ratios: suite.ratios.map((ratio) => {
+        const seen = values.get(ratioKey(suite.suite, ratio.id));
+        return seen ? { ...ratio, value: median(seen) } : ratio;
+      }),
+    })),
+  };
+}
+
 export async function readBaseline(path: string): Promise<Baseline> {
   let text: string;
   try {
