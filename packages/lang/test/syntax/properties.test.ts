@@ -83,8 +83,9 @@ describe("property: formatProgram is parsed back to the same AST", () => {
 
 /** Every span in the tree, with the path to it (for failure messages). */
 function collectSpans(value: unknown, path: string, into: [string, Span][]): [string, Span][] {
-  if (Array.isArray(value)) value.forEach((child, index) => collectSpans(child, `${path}[${index}]`, into));
-  else if (value !== null && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [index, child] of value.entries()) collectSpans(child, `${path}[${index}]`, into);
+  } else if (value !== null && typeof value === "object") {
     for (const [key, child] of Object.entries(value)) {
       if ((key === "span" || key === "nameSpan") && child !== null && typeof child === "object") {
         into.push([`${path}.${key}`, child as Span]);
