@@ -7,7 +7,6 @@
  */
 import { DanaModule as LanguageModule, type Value } from "@dana-gateway/lang";
 import type { HandleReference } from "../protocol/handle-reference.js";
-import { decodeOnHost } from "../protocol/host-codec.js";
 import type { DanaFunction } from "./dana-function.js";
 import { type GatewayScope, wrapperTargets } from "./gateway-scope.js";
 
@@ -27,7 +26,7 @@ export class DanaModule {
       this.#members = target.members;
     } else {
       this.name = target.descriptor.name;
-      this.#members = new Map((target.descriptor.members ?? []).map(([name, value]) => [name, decodeOnHost(value)]));
+      this.#members = target.members ?? new Map();
     }
     wrapperTargets.set(this, { target, scope });
     scope.track(this, target);

@@ -11,6 +11,8 @@ export class HandleReference extends DanaObject {
     readonly descriptor: HandleDescriptor,
     /** Struct instances: the field values when the handle crossed (reads go to the sandbox anyway). */
     readonly fieldSnapshot: ReadonlyMap<string, Value> | null = null,
+    /** Modules from `import-module`: the public members when imported. */
+    readonly members: ReadonlyMap<string, Value> | null = null,
   ) {
     super();
   }

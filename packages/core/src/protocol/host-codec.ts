@@ -14,7 +14,10 @@ import { decodeValue, encodeValue, WireEncodingError, type WireValue } from "./w
 
 export function decodeOnHost(wire: WireValue): Value {
   return decodeValue(wire, (handle, struct) => {
-    if (!struct) return new HandleReference(handle);
+    if (!struct) {
+      const members = handle.members?.map(([name, value]) => [name, decodeOnHost(value)] as const);
+      return new HandleReference(handle, null, members ? new Map(members) : null);
+    }
     const snapshot = new Map<string, Value>(struct.fields.map(([name, value]) => [name, decodeOnHost(value)]));
     return new HandleReference(handle, snapshot);
   });

@@ -7,4 +7,5 @@ export * from "./messages.js";
 export { type SandboxChannel, type ServeSandboxOptions, serveSandbox } from "./serve-sandbox.js";
 export { type EvaluateInput, type InterpreterFactory, SandboxServer, type SandboxServerOptions } from "./server.js";
 export { createWireHostBridge, type WireHostBridge } from "./wire-host-bridge.js";
+export { WireSandboxServer } from "./wire-server.js";
 export * from "./wire-values.js";

@@ -7,6 +7,7 @@ import type { HostToSandboxMessage, SandboxRequest, SandboxResponse, SandboxToHo
 import { protocolVersion } from "./messages.js";
 import { type InterpreterFactory, SandboxServer, type SandboxServerOptions } from "./server.js";
 import { createWireHostBridge, type WireHostBridge } from "./wire-host-bridge.js";
+import { WireSandboxServer } from "./wire-server.js";
 
 export interface SandboxChannel {
   post(message: SandboxToHostMessage): void;
@@ -21,7 +22,7 @@ export interface ServeSandboxOptions {
 }
 
 export function serveSandbox(channel: SandboxChannel, options: ServeSandboxOptions): void {
-  let server: SandboxServer | null = null;
+  let server: WireSandboxServer | null = null;
   let wire: WireHostBridge | null = null;
 
   const fail = (request: SandboxRequest, message: string): SandboxResponse => ({
@@ -40,12 +41,14 @@ export function serveSandbox(channel: SandboxChannel, options: ServeSandboxOptio
       );
     }
     wire = createWireHostBridge(channel.post, () => server!);
-    server = new SandboxServer({
-      init: request.init,
-      host: wire.bridge,
-      createInterpreter: options.createInterpreter,
-      ...(options.coerceField ? { coerceField: options.coerceField } : {}),
-    });
+    server = new WireSandboxServer(
+      new SandboxServer({
+        init: request.init,
+        host: wire.bridge,
+        createInterpreter: options.createInterpreter,
+        ...(options.coerceField ? { coerceField: options.coerceField } : {}),
+      }),
+    );
     return { type: "response", id: request.id, ok: true, value: null };
   };
 

@@ -2,8 +2,8 @@
  * The sandbox side of the protocol: holds one interpreter, serves requests, owns the handle table.
  *
  * The same class runs in-process (the gateway calls its value-level methods directly: no serialisation on
- * the fast path) and inside a worker thread or child process (the transport feeds `handleRequest` /
- * `handleNotice` with wire messages).
+ * the fast path) and inside a worker thread or child process, wrapped by `WireSandboxServer`, which turns
+ * wire messages into these calls.
  */
 import {
   DanaException,
@@ -15,13 +15,10 @@ import {
   type Limits,
   type Value,
 } from "@dana-gateway/lang";
-import { TypeConversionError } from "../errors/classes.js";
 import { toDanaError } from "../errors/from-language.js";
 import { coerceField as validateField } from "./field-coercion.js";
-import { HandleTable } from "./handle-table.js";
 import { createDanaHost, type SandboxHostBridge } from "./host-bridge.js";
-import type { KeywordEntries, SandboxInit, SandboxNotice, SandboxRequest, SandboxResponse } from "./messages.js";
-import { decodeValue, encodeValue, type HandleDescriptor, WireEncodingError, type WireValue } from "./wire-values.js";
+import type { SandboxInit } from "./messages.js";
 
 export type InterpreterFactory = (options: InterpreterOptions) => DanaInterpreter;
 
@@ -48,7 +45,6 @@ export interface EvaluateInput {
 }
 
 export class SandboxServer {
-  readonly handles = new HandleTable();
   private readonly interpreter: DanaInterpreter;
   private readonly coerceField: NonNullable<SandboxServerOptions["coerceField"]>;
   private closed = false;
@@ -129,11 +125,6 @@ export class SandboxServer {
     }
   }
 
-  /** Objects the host currently holds handles to (always 0 on the in-process fast path). */
-  stats(): { liveHandles: number } {
-    return { liveHandles: this.handles.size };
-  }
-
   invalidateModules(files?: readonly string[]): void {
     this.interpreter.invalidateModules(files);
   }
@@ -146,97 +137,6 @@ export class SandboxServer {
     if (this.closed) return;
     this.closed = true;
     this.interpreter.cancel("the context was closed");
-    this.handles.clear();
-  }
-
-  // -------------------------------------------------------------------------------------------------------
-  // Wire-level operations (worker threads and child processes).
-
-  async handleRequest(request: SandboxRequest): Promise<SandboxResponse> {
-    try {
-      const value = await this.serve(request);
-      return { type: "response", id: request.id, ok: true, value };
-    } catch (error) {
-      return { type: "response", id: request.id, ok: false, error: toDanaError(error).toJSON() };
-    }
-  }
-
-  handleNotice(notice: SandboxNotice): void {
-    if (notice.type === "release") this.handles.release(notice.handleIds, notice.counts);
-    else this.cancel(notice.reason);
-  }
-
-  /** Encodes a value for the host, giving sandbox objects handles; cycles become `TypeConversionError`. */
-  encode(value: Value, path = "result"): WireValue {
-    try {
-      return encodeValue(value, (object, kind) => this.handles.allocate(object, kind), path);
-    } catch (error) {
-      if (error instanceof WireEncodingError) throw new TypeConversionError(error.path, error.reason);
-      throw error;
-    }
-  }
-
-  decode(wire: WireValue): Value {
-    return decodeValue(wire, (handle) => this.resolveHandle(handle));
-  }
-
-  decodeKeywords(entries: KeywordEntries): Map<string, Value> {
-    return new Map(entries.map(([name, value]) => [name, this.decode(value)]));
-  }
-
-  private async serve(request: SandboxRequest): Promise<WireValue> {
-    switch (request.type) {
-      case "eval": {
-        const inputs = this.decodeKeywords(request.inputs);
-        const input = { inputs, ...(request.file === undefined ? {} : { file: request.file }), limits: request.limits };
-        return this.encode(await this.evaluate(request.source, input));
-      }
-      case "import-module": {
-        const module = await this.importModule(request.name, request.limits);
-        const handle = this.handles.allocate(module, "module");
-        const members: (readonly [string, WireValue])[] = [];
-        for (const [name, member] of module.members) {
-          if (!name.startsWith("_")) members.push([name, this.encode(member, `${request.name}.${name}`)]);
-        }
-        return { $: "handle", handle: { ...handle, members } };
-      }
-      case "call": {
-        const callee = this.resolveHandle({ handleId: request.handleId } as HandleDescriptor);
-        const positional = request.positional.map((value) => this.decode(value));
-        const result = await this.call(callee, positional, this.decodeKeywords(request.keywords), request.limits);
-        return this.encode(result);
-      }
-      case "get-attribute":
-        return this.encode(
-          this.getAttribute(this.resolveHandle({ handleId: request.handleId } as HandleDescriptor), request.name),
-        );
-      case "set-attribute": {
-        const target = this.resolveHandle({ handleId: request.handleId } as HandleDescriptor);
-        this.setAttribute(target, request.name, this.decode(request.value));
-        return null;
-      }
-      case "invalidate-modules":
-        this.invalidateModules(request.files);
-        return null;
-      case "stats":
-        return { $: "dict", entries: [["liveHandles", this.handles.size]] };
-      case "close":
-        this.close();
-        return null;
-      case "init":
-        throw new DanaException("RuntimeError", "the sandbox was already initialised");
-    }
-  }
-
-  private resolveHandle(handle: HandleDescriptor): Value {
-    const value = this.handles.get(handle.handleId);
-    if (value === undefined) {
-      throw new DanaException(
-        "ReferenceError",
-        `handle ${handle.handleId} was released or never existed in this sandbox`,
-      );
-    }
-    return value;
   }
 }
 

@@ -6,7 +6,7 @@ import type { KeywordArguments, ModuleSource, Value } from "@dana-gateway/lang";
 import { DanaError } from "../errors/dana-error.js";
 import type { SandboxHostBridge } from "./host-bridge.js";
 import type { HostRequest, HostResponseMessage, SandboxToHostMessage } from "./messages.js";
-import type { SandboxServer } from "./server.js";
+import type { WireSandboxServer } from "./wire-server.js";
 import type { WireValue } from "./wire-values.js";
 
 export interface WireHostBridge {
@@ -20,7 +20,7 @@ export interface WireHostBridge {
 export function createWireHostBridge(
   post: (message: SandboxToHostMessage) => void,
   /** The server whose handle table encodes sandbox objects passed to host functions (set after construction). */
-  server: () => SandboxServer,
+  server: () => WireSandboxServer,
 ): WireHostBridge {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   let nextId = 1;

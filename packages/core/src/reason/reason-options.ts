@@ -3,6 +3,7 @@
  * types throw `TypeError` naming the argument, unknown keys are rejected with the list of valid ones.
  */
 import type { ZodType } from "zod";
+import { describeType, expectType } from "../runtime/argument-checks.js";
 
 export interface ReasonOptions<T = unknown> {
   /** `"provider:model"`, e.g. `"openai:gpt-4o-mini"`; default: the runtime's model. */
@@ -35,18 +36,6 @@ export const reasonOptionNames = [
   "timeoutMs",
   "signal",
 ] as const;
-
-export function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
-
-export function expectType(value: unknown, expected: "string" | "number" | "boolean" | "object", where: string): void {
-  if (typeof value !== expected || (expected === "object" && value === null)) {
-    throw new TypeError(`Expected ${expected}, got ${describeType(value)} at ${where}`);
-  }
-}
 
 /** Validates and returns the options (a fresh object); throws `TypeError` naming the bad argument. */
 export function validateReasonOptions(prompt: unknown, options: unknown): ReasonOptions {

@@ -3,6 +3,7 @@
  * Built on `lru-cache` (loaded lazily, so importing the gateway stays fast).
  */
 import type { LRUCache } from "lru-cache";
+import { checkCacheOptions } from "../runtime/options.js";
 import { canonicalJson } from "./canonical-json.js";
 
 export interface ReasoningCacheOptions {
@@ -92,15 +93,5 @@ export class ReasoningCache {
 
   stats(): ReasoningCacheStats {
     return { hits: this.hits, misses: this.misses, evictions: this.evictions, size: this.entries?.size ?? 0 };
-  }
-}
-
-function checkCacheOptions(options: ReasoningCacheOptions): void {
-  const { maxSize, ttlMs } = options;
-  if (maxSize !== undefined && (!Number.isSafeInteger(maxSize) || maxSize < 0)) {
-    throw new TypeError(`Expected a whole number >= 0, got ${String(maxSize)} at option 'cache.maxSize'`);
-  }
-  if (ttlMs !== undefined && (!Number.isFinite(ttlMs) || ttlMs <= 0)) {
-    throw new TypeError(`Expected a positive number of milliseconds, got ${String(ttlMs)} at option 'cache.ttlMs'`);
   }
 }

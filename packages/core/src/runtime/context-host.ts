@@ -8,7 +8,7 @@ import type { ValueConverter } from "../conversion/value-converter.js";
 import { capabilityDenied, type GrantedCapabilities } from "../host/capabilities.js";
 import { type ConfinedFileSystem, createConfinedFileSystem } from "../host/confined-file-system.js";
 import type { SandboxHostBridge } from "../protocol/host-bridge.js";
-import type { LLMService } from "./llm-service.js";
+import type { ReasoningServices } from "../reason/reasoning-services.js";
 import { createModuleResolver } from "./module-resolver.js";
 import type { HostFunction } from "./options.js";
 
@@ -20,7 +20,7 @@ export interface ContextHostOptions {
   readonly runtimeFunctions: Readonly<Record<string, HostFunction>>;
   readonly modulePaths: readonly string[];
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly llm: LLMService;
+  readonly reasoning: () => Promise<ReasoningServices>;
   readonly stdout?: (text: string) => void;
   /** Aborted when the context closes: stops host work still in flight. */
   readonly signal: AbortSignal;
@@ -81,7 +81,8 @@ export class ContextHost implements SandboxHostBridge {
 
   async reason(request: ReasonRequest): Promise<unknown> {
     if (!this.options.capabilities.llm) throw capabilityDenied("llm", "reason()");
-    return this.options.llm.reason(request, { signal: this.options.signal });
+    const { llm } = await this.options.reasoning();
+    return llm.reason(request, { signal: this.options.signal });
   }
 
   async callHostFunction(name: string, positional: readonly Value[], keywords: KeywordArguments): Promise<Value> {

@@ -2,7 +2,7 @@
  * A Dana context: one sandbox with its own globals and module instances (contexts never see each other's
  * state), its capabilities, limits and output. Create with `runtime.createContext(options)`.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Limits, Value } from "@dana-gateway/lang";
 import type { DanaFunction } from "../api/dana-function.js";
@@ -15,15 +15,14 @@ import { parseCapabilities } from "../host/capabilities.js";
 import type { IsolationMode } from "../protocol/backend.js";
 import { protocolVersion } from "../protocol/messages.js";
 import { SandboxServer } from "../protocol/server.js";
-import { describeType, expectType } from "../reason/reason-options.js";
+import { describeType, expectType } from "./argument-checks.js";
 import { ContextHost } from "./context-host.js";
 import { createLazyFunction } from "./lazy-function.js";
-import { ModuleWatcher } from "./module-watcher.js";
+import type { ModuleWatcher } from "./module-watcher.js";
 import { type DanaContextOptions, type RequestOptions, validateRequestOptions } from "./options.js";
 import { withRequestControl } from "./request-control.js";
 import type { RuntimeServices } from "./runtime-services.js";
 import { DirectSandboxClient, type SandboxClient } from "./sandbox-client.js";
-import { startIsolatedClient } from "./start-isolated.js";
 
 export interface EvalOptions extends RequestOptions {
   /** Top-level names bound before the program runs, converted to Dana values (never spliced into source). */
@@ -49,7 +48,7 @@ export class DanaContext implements AsyncDisposable {
   readonly #scope: GatewayScope;
   readonly #services: RuntimeServices;
   readonly #shutdown = new AbortController();
-  readonly #watcher: ModuleWatcher | null;
+  readonly #watcher: Promise<ModuleWatcher> | null;
   readonly #releaser: FinalizationRegistry<Value> | null;
   #generation = 0;
 
@@ -77,18 +76,22 @@ export class DanaContext implements AsyncDisposable {
       createGatewayHooks(() => this.#scope),
       services.typeConverters,
     );
-    this.#watcher = options.watchModules ? new ModuleWatcher((files) => void this.#invalidate(files)) : null;
+    this.#watcher = options.watchModules
+      ? import("./module-watcher.js").then(
+          ({ ModuleWatcher }) => new ModuleWatcher((files) => void this.#invalidate(files)),
+        )
+      : null;
     this.#host = new ContextHost({
       capabilities,
       contextFunctions: options.hostFunctions ?? {},
       runtimeFunctions: services.hostFunctions,
       modulePaths: (options.modulePaths ?? []).map((path) => resolve(path)),
       env: services.env,
-      llm: services.llm,
+      reasoning: services.reasoning,
       ...(options.stdout ? { stdout: options.stdout } : {}),
       signal: this.#shutdown.signal,
       converter: () => this.#converter,
-      ...(this.#watcher ? { onModuleFile: (file: string) => this.#watcher?.watch(file) } : {}),
+      ...(this.#watcher ? { onModuleFile: (file: string) => this.#watchModule(file) } : {}),
     });
     const init = { protocolVersion, limits: limitsOf(options), hostFunctionNames: this.#host.hostFunctionNames };
     if (this.isolation === "inprocess") {
@@ -100,7 +103,11 @@ export class DanaContext implements AsyncDisposable {
       this.#client = new DirectSandboxClient(server);
       this.#releaser = null;
     } else {
-      const started = startIsolatedClient(this.isolation, services.backends, init, this.#host);
+      const isolation = this.isolation;
+      // Loaded only for isolated contexts: in-process users never pay for the wire code.
+      const started = import("./start-isolated.js").then(({ startIsolatedClient }) =>
+        startIsolatedClient(isolation, services.backends, init, this.#host),
+      );
       started.catch(() => {}); // reported by the first request that needs the sandbox
       this.#client = started.then((client) => (this.#client = client));
       this.#releaser = new FinalizationRegistry((target) => {
@@ -115,6 +122,17 @@ export class DanaContext implements AsyncDisposable {
           signal: this.#shutdown.signal,
         });
     }
+  }
+
+  /** Watch mode: the watcher loads asynchronously, so remember the file's mtime now to catch early edits. */
+  #watchModule(file: string): void {
+    let modified: number | null = null;
+    try {
+      modified = statSync(file).mtimeMs;
+    } catch {
+      // Namespace folders ("a/b/") and vanished files: nothing to compare.
+    }
+    void this.#watcher?.then((watcher) => watcher.watch(file, modified));
   }
 
   get closed(): boolean {
@@ -248,7 +266,7 @@ export class DanaContext implements AsyncDisposable {
     if (this.#closed) return;
     this.#closed = true;
     this.#shutdown.abort();
-    this.#watcher?.close();
+    void this.#watcher?.then((watcher) => watcher.close());
     this.#services.forget(this);
     try {
       const client = this.#client instanceof Promise ? await this.#client : this.#client;

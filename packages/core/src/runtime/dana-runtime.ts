@@ -8,11 +8,10 @@ import type { DanaFunction } from "../api/dana-function.js";
 import type { DanaModule } from "../api/dana-module.js";
 import { typeConverters } from "../conversion/type-converter.js";
 import { ResourceError } from "../errors/classes.js";
-import { gatewayReason, gatewayReasonKey } from "../reason/gateway-reason.js";
 import type { ReasonOptions } from "../reason/reason-options.js";
-import { ReasoningCache, type ReasoningCacheStats } from "../reason/reasoning-cache.js";
+import type { ReasoningCacheStats } from "../reason/reasoning-cache.js";
+import type { ReasoningServices } from "../reason/reasoning-services.js";
 import { DanaContext, type EvalOptions, type EvalResult } from "./dana-context.js";
-import { LLMService } from "./llm-service.js";
 import {
   type DanaContextOptions,
   type DanaRuntimeOptions,
@@ -23,11 +22,14 @@ import {
 import type { RuntimeServices } from "./runtime-services.js";
 
 export interface ReasoningCacheControl {
+  /** Hits, misses, evictions and size (all zero until the first `reason()`). */
   stats(): ReasoningCacheStats;
   /** Forgets the answer to exactly this call (same prompt and options); true when there was one. */
   invalidate(prompt: string, options?: ReasonOptions): Promise<boolean>;
   clear(): void;
 }
+
+const emptyStats: ReasoningCacheStats = { hits: 0, misses: 0, evictions: 0, size: 0 };
 
 export class DanaRuntime implements AsyncDisposable {
   readonly #options: DanaRuntimeOptions;
@@ -35,23 +37,16 @@ export class DanaRuntime implements AsyncDisposable {
   readonly #contexts = new Set<DanaContext>();
   #defaultContext: DanaContext | null = null;
   #closed = false;
+  /** Set once the reason() machinery is loaded: cache hits then run without a single await before the lookup. */
+  #reasoning: ReasoningServices | null = null;
+  #reasoningLoad: Promise<ReasoningServices> | null = null;
   readonly cache: ReasoningCacheControl;
 
-  private constructor(options: DanaRuntimeOptions, cache: ReasoningCache) {
+  private constructor(options: DanaRuntimeOptions) {
     this.#options = options;
     const env = options.env ?? process.env;
-    const llm = new LLMService(
-      {
-        ...(options.model === undefined ? {} : { model: options.model }),
-        ...(options.maxConcurrentLLMCalls === undefined
-          ? {}
-          : { maxConcurrentLLMCalls: options.maxConcurrentLLMCalls }),
-        env,
-      },
-      cache,
-    );
     this.#services = {
-      llm,
+      reasoning: () => this.#loadReasoning(),
       env,
       hostFunctions: options.hostFunctions ?? {},
       typeConverters: options.typeConverters ?? typeConverters,
@@ -60,19 +55,35 @@ export class DanaRuntime implements AsyncDisposable {
       forget: (context) => this.#contexts.delete(context as DanaContext),
     };
     this.cache = {
-      stats: () => cache.stats(),
-      invalidate: async (prompt, reasonOptions) => {
-        const key = await gatewayReasonKey(llm, prompt, reasonOptions);
-        return cache.invalidate(key);
-      },
-      clear: () => cache.clear(),
+      stats: () => this.#reasoning?.cache.stats() ?? emptyStats,
+      invalidate: async (prompt, reasonOptions) => (await this.#loadReasoning()).invalidate(prompt, reasonOptions),
+      clear: () => this.#reasoning?.cache.clear(),
     };
   }
 
   static async create(options?: DanaRuntimeOptions): Promise<DanaRuntime> {
-    const validated = validateRuntimeOptions(options);
-    const cache = await ReasoningCache.create(validated.cache);
-    return new DanaRuntime(validated, cache);
+    return new DanaRuntime(validateRuntimeOptions(options));
+  }
+
+  #loadReasoning(): Promise<ReasoningServices> {
+    if (this.#reasoningLoad === null) {
+      const options = this.#options;
+      this.#reasoningLoad = import("../reason/reasoning-services.js").then(async ({ createReasoningServices }) => {
+        const services = await createReasoningServices(
+          {
+            ...(options.model === undefined ? {} : { model: options.model }),
+            ...(options.maxConcurrentLLMCalls === undefined
+              ? {}
+              : { maxConcurrentLLMCalls: options.maxConcurrentLLMCalls }),
+            env: this.#services.env,
+          },
+          options.cache,
+        );
+        this.#reasoning = services;
+        return services;
+      });
+    }
+    return this.#reasoningLoad;
   }
 
   get closed(): boolean {
@@ -129,17 +140,16 @@ export class DanaRuntime implements AsyncDisposable {
     } catch (error) {
       return Promise.reject(error);
     }
-    return gatewayReason<T>(
-      { llm: this.#services.llm, createContext: () => this.createContext({ capabilities: ["llm"] }) },
-      prompt,
-      options,
-    );
+    const createContext = () => this.createContext({ capabilities: ["llm"] });
+    const loaded = this.#reasoning;
+    if (loaded) return loaded.reason<T>(prompt, options, createContext);
+    return this.#loadReasoning().then((services) => services.reason<T>(prompt, options, createContext));
   }
 
   /** The LLM pool behind `reason()` (for direct `generate` calls). */
   getLLM(model?: string): Promise<LLMPool> {
     this.#checkOpen("getLLM()");
-    return this.#services.llm.pool(model);
+    return this.#loadReasoning().then((services) => services.llm.pool(model));
   }
 
   /** Closes every context and LLM pool. Idempotent. */
@@ -147,7 +157,7 @@ export class DanaRuntime implements AsyncDisposable {
     if (this.#closed) return;
     this.#closed = true;
     await Promise.allSettled([...this.#contexts].map((context) => context.close()));
-    await this.#services.llm.close();
+    if (this.#reasoningLoad) await (await this.#reasoningLoad).llm.close();
   }
 
   [Symbol.asyncDispose](): Promise<void> {

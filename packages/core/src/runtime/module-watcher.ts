@@ -2,7 +2,7 @@
  * Watch mode: re-import modules whose files change. One `fs.watch` per module file read by the context;
  * changes are batched briefly because editors write a file in several steps.
  */
-import { type FSWatcher, watch } from "node:fs";
+import { type FSWatcher, statSync, watch } from "node:fs";
 
 const settleMs = 25;
 
@@ -13,12 +13,14 @@ export class ModuleWatcher {
 
   constructor(private readonly onChange: (files: readonly string[]) => void) {}
 
-  watch(file: string): void {
+  /** `modifiedAtRead` is the file's mtime when the import read it: a change before the watch started counts. */
+  watch(file: string, modifiedAtRead: number | null): void {
     if (this.watchers.has(file)) return;
     try {
       const watcher = watch(file, { persistent: false }, () => this.schedule(file));
       watcher.on("error", () => this.unwatch(file));
       this.watchers.set(file, watcher);
+      if (modifiedAtRead !== null && modifiedTime(file) !== modifiedAtRead) this.schedule(file);
     } catch {
       // A file that vanished between read and watch: the next import reads it again anyway.
     }
@@ -46,5 +48,13 @@ export class ModuleWatcher {
     clearTimeout(this.timer);
     for (const watcher of this.watchers.values()) watcher.close();
     this.watchers.clear();
+  }
+}
+
+function modifiedTime(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
   }
 }

@@ -6,8 +6,8 @@ import type { LanguageModel } from "@dana-gateway/llm-pool";
 import type { TypeConverterRegistry } from "../conversion/type-converter.js";
 import type { Capability } from "../host/capabilities.js";
 import type { IsolationMode, SandboxBackendFactory } from "../protocol/backend.js";
-import { describeType } from "../reason/reason-options.js";
 import type { ReasoningCacheOptions } from "../reason/reasoning-cache.js";
+import { describeType } from "./argument-checks.js";
 
 /** A TypeScript function Dana code may call. Arguments arrive converted to JavaScript; keywords in a trailing object. */
 export type HostFunction = (...args: never[]) => unknown;
@@ -145,6 +145,22 @@ export function validateContextOptions(options: unknown, what = "createContext()
   return record;
 }
 
+export function checkCacheOptions(options: ReasoningCacheOptions): void {
+  rejectUnknownKeys(options, ["maxSize", "ttlMs", "cacheNonZeroTemperature"], "option 'cache'");
+  const { maxSize, ttlMs, cacheNonZeroTemperature } = options;
+  if (maxSize !== undefined && (!Number.isSafeInteger(maxSize) || maxSize < 0)) {
+    throw new TypeError(`Expected a whole number >= 0, got ${String(maxSize)} at option 'cache.maxSize'`);
+  }
+  if (ttlMs !== undefined && (typeof ttlMs !== "number" || !Number.isFinite(ttlMs) || ttlMs <= 0)) {
+    throw new TypeError(`Expected a positive number of milliseconds, got ${String(ttlMs)} at option 'cache.ttlMs'`);
+  }
+  if (cacheNonZeroTemperature !== undefined && typeof cacheNonZeroTemperature !== "boolean") {
+    throw new TypeError(
+      `Expected boolean, got ${describeType(cacheNonZeroTemperature)} at option 'cache.cacheNonZeroTemperature'`,
+    );
+  }
+}
+
 export function validateRuntimeOptions(options: unknown): DanaRuntimeOptions {
   if (options === undefined) return {};
   if (typeof options !== "object" || options === null)
@@ -157,8 +173,7 @@ export function validateRuntimeOptions(options: unknown): DanaRuntimeOptions {
   positiveNumber(record.maxConcurrentLLMCalls, "maxConcurrentLLMCalls", true);
   functionRecord(record.hostFunctions, "hostFunctions");
   if (record.contextDefaults !== undefined) validateContextOptions(record.contextDefaults, "contextDefaults");
-  if (record.cache !== undefined)
-    rejectUnknownKeys(record.cache, ["maxSize", "ttlMs", "cacheNonZeroTemperature"], "option 'cache'");
+  if (record.cache !== undefined) checkCacheOptions(record.cache);
   return record;
 }
 

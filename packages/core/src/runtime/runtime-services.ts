@@ -3,11 +3,12 @@ import type { Limits, Value } from "@dana-gateway/lang";
 import type { TypeConverterRegistry } from "../conversion/type-converter.js";
 import type { SandboxBackendFactory } from "../protocol/backend.js";
 import type { InterpreterFactory } from "../protocol/server.js";
-import type { LLMService } from "./llm-service.js";
+import type { ReasoningServices } from "../reason/reasoning-services.js";
 import type { HostFunction } from "./options.js";
 
 export interface RuntimeServices {
-  readonly llm: LLMService;
+  /** Loads the reason() machinery on first call (cached afterwards). */
+  reasoning(): Promise<ReasoningServices>;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly hostFunctions: Readonly<Record<string, HostFunction>>;
   readonly typeConverters: TypeConverterRegistry;

@@ -2,15 +2,10 @@
  * How a context talks to its sandbox, as Dana values. Two implementations behind one interface:
  *  - `DirectSandboxClient` (in-process): calls the `SandboxServer`'s value-level methods — no encoding,
  *    no handles, no messages;
- *  - `WireSandboxClient` (worker, process, loopback): encodes requests, matches responses by id, serves
- *    the sandbox's host requests with the context's host bridge.
+ *  - `WireSandboxClient` (worker, process, loopback; `wire-sandbox-client.ts`, loaded only for those):
+ *    encodes requests, matches responses by id.
  */
-import type { DanaDict, KeywordArguments, Limits, Value } from "@dana-gateway/lang";
-import { DanaError } from "../errors/dana-error.js";
-import type { SandboxBackend } from "../protocol/backend.js";
-import { HandleReference } from "../protocol/handle-reference.js";
-import { decodeOnHost, encodeKeywordsOnHost, encodeOnHost } from "../protocol/host-codec.js";
-import type { SandboxRequest } from "../protocol/messages.js";
+import type { KeywordArguments, Limits, Value } from "@dana-gateway/lang";
 import type { SandboxServer } from "../protocol/server.js";
 
 export interface ClientRequestOptions {
@@ -84,125 +79,12 @@ export class DirectSandboxClient implements SandboxClient {
     this.server.invalidateModules(files);
   }
   async stats() {
-    return this.server.stats();
+    return { liveHandles: 0 }; // wrappers hold the sandbox's objects themselves: there are no handles
   }
   cancel(reason: string): void {
     this.server.cancel(reason);
   }
   async close() {
     this.server.close();
-  }
-}
-
-export class WireSandboxClient implements SandboxClient {
-  readonly direct = false;
-  private nextId = 1;
-  /** How many times each live handle arrived; released with that count (see `HandleTable.release`). */
-  private readonly received = new Map<number, number>();
-
-  constructor(readonly backend: SandboxBackend) {}
-
-  private async send(build: (id: number) => SandboxRequest, signal?: AbortSignal): Promise<Value> {
-    const message = build(this.nextId++);
-    const onAbort = () => this.backend.notify({ type: "cancel", requestId: message.id, reason: "aborted" });
-    signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      const response = await this.backend.request(message, signal ? { signal } : {});
-      if (!response.ok) throw DanaError.fromJSON(response.error);
-      return decodeOnHost(response.value);
-    } finally {
-      signal?.removeEventListener("abort", onAbort);
-    }
-  }
-
-  private handleOf(target: Value): number {
-    if (!(target instanceof HandleReference)) throw new TypeError("expected a value that lives in the sandbox");
-    return target.descriptor.handleId;
-  }
-
-  evaluate(
-    source: string,
-    file: string | undefined,
-    inputs: ReadonlyMap<string, Value>,
-    options: ClientRequestOptions,
-  ) {
-    const encodedInputs = encodeKeywordsOnHost(inputs, "inputs");
-    return this.send(
-      (id) => ({
-        type: "eval",
-        id,
-        source,
-        ...(file === undefined ? {} : { file }),
-        inputs: encodedInputs,
-        ...(options.limits ? { limits: options.limits } : {}),
-      }),
-      options.signal,
-    );
-  }
-  importModule(name: string, options: ClientRequestOptions) {
-    return this.send(
-      (id) => ({ type: "import-module", id, name, ...(options.limits ? { limits: options.limits } : {}) }),
-      options.signal,
-    );
-  }
-  call(
-    callee: Value,
-    positional: readonly Value[],
-    keywords: KeywordArguments | undefined,
-    options: ClientRequestOptions,
-  ) {
-    const handleId = this.handleOf(callee);
-    const encodedPositional = positional.map((value, index) => encodeOnHost(value, `args[${index}]`));
-    const encodedKeywords = keywords ? encodeKeywordsOnHost(keywords, "kwargs") : [];
-    return this.send(
-      (id) => ({
-        type: "call",
-        id,
-        handleId,
-        positional: encodedPositional,
-        keywords: encodedKeywords,
-        ...(options.limits ? { limits: options.limits } : {}),
-      }),
-      options.signal,
-    );
-  }
-  getAttribute(target: Value, name: string) {
-    const handleId = this.handleOf(target);
-    return this.send((id) => ({ type: "get-attribute", id, handleId, name }));
-  }
-  async setAttribute(target: Value, name: string, value: Value) {
-    const handleId = this.handleOf(target);
-    const encoded = encodeOnHost(value, name);
-    await this.send((id) => ({ type: "set-attribute", id, handleId, name, value: encoded }));
-  }
-  noteReceived(handleId: number): void {
-    this.received.set(handleId, (this.received.get(handleId) ?? 0) + 1);
-  }
-  release(target: Value): void {
-    if (!(target instanceof HandleReference)) return;
-    const handleId = target.descriptor.handleId;
-    const count = this.received.get(handleId);
-    if (count === undefined) return; // already released
-    this.received.delete(handleId);
-    this.backend.notify({ type: "release", handleIds: [handleId], counts: [count] });
-  }
-  async invalidateModules(files?: readonly string[]) {
-    await this.send((id) => ({ type: "invalidate-modules", id, ...(files ? { files } : {}) }));
-  }
-  async stats() {
-    const value = await this.send((id) => ({ type: "stats", id }));
-    return { liveHandles: Number((value as DanaDict).get("liveHandles") ?? 0) };
-  }
-  cancel(reason: string): void {
-    // Cancels whatever runs: request ids are per call, so the sandbox cancels its running program.
-    this.backend.notify({ type: "cancel", requestId: -1, reason });
-  }
-  async close() {
-    try {
-      await this.send((id) => ({ type: "close", id }));
-    } catch {
-      // A sandbox that already died is closed too.
-    }
-    await this.backend.close();
   }
 }

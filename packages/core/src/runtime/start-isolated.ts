@@ -11,7 +11,7 @@ import type { SandboxBackend, SandboxBackendEvents, SandboxBackendFactory } from
 import { serveHostRequest } from "../protocol/host-codec.js";
 import type { SandboxInit } from "../protocol/messages.js";
 import type { ContextHost } from "./context-host.js";
-import { WireSandboxClient } from "./sandbox-client.js";
+import { WireSandboxClient } from "./wire-sandbox-client.js";
 
 type IsolationModule = {
   createIsolatedBackend?: (
