@@ -78,7 +78,7 @@ export function readExpectations(source: string, file: string): CaseExpectations
     if (match) {
       const flag = (match[1] ?? "").trim();
       if (!hostFlags.has(flag)) throw new Error(`${file}: unknown host flag "${flag}"`);
-      asyncModules = true;
+      if (flag === "async-modules") asyncModules = true;
     }
   }
   if (error && syntaxErrors.length > 0) {
