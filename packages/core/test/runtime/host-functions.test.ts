@@ -103,3 +103,18 @@ describe("the llm capability", () => {
     expect(error.message).toContain('capabilities: ["llm"]');
   });
 });
+
+describe("argument conversion errors", () => {
+  it("name the path inside the argument before anything runs", async () => {
+    class Moment {}
+    const calls: unknown[] = [];
+    await using ctx = runtime.createContext({ hostFunctions: { spy: (value: unknown) => calls.push(value) } });
+    const { value: process } = await ctx.eval("def process(table):\n    spy(table)\n    return 1\nprocess");
+    const rows = [{}, {}, {}, { when: new Moment() }];
+    const error = await (process as (table: unknown) => Promise<unknown>)({ rows }).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as { path?: string }).path).toBe("args[0].rows[3].when");
+    expect((error as Error).message).toContain("an instance of Moment");
+    expect(calls).toHaveLength(0);
+  });
+});
