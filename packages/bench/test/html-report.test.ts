@@ -20,6 +20,19 @@ const run = results([
     ],
   }),
   suiteResult("reason", { status: "skipped", reason: "no core yet" }),
+  suiteResult("gateway-call-worker", {
+    targets: [
+      {
+        id: "t",
+        task: "call",
+        statistic: "median",
+        maximumMs: 1,
+        description: "one call takes < 1 ms",
+        measuredMs: 1.4,
+        rmePercent: 1,
+      },
+    ],
+  }),
 ]);
 
 describe("renderHtmlReport", () => {
@@ -39,6 +52,14 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("target ≤ 3.00x");
     // The regression (4 > 2 × 1.35 and above its target) is drawn in the failure colour.
     expect(html).toMatch(/fill="#c62828"><title>slow \/ fast: 4\.00x \(target-missed\)/);
+  });
+
+  it("answers the reference targets first, with the measured figure and a verdict", () => {
+    expect(html.indexOf("Reference targets")).toBeLessThan(html.indexOf("<svg"));
+    expect(html).toContain(
+      '<td>one call takes &#60; 1 ms</td><td>median 1.40 ms</td><td>1.00 ms</td><td class="failed">missed</td>',
+    );
+    expect(html).toContain("Not measured in this run (skipped): reason");
   });
 
   it("escapes names and shows skipped suites with their reason", () => {

@@ -52,9 +52,27 @@ function suiteSection(suite: SuiteResult, findings: ReadonlyMap<string, GateFind
   return parts.join("\n");
 }
 
+/** The reference design's promises, answered first: each absolute target with its measured figure. */
+function targetsSummary(results: BenchResults): string {
+  const rows = results.suites.flatMap((suite) =>
+    suite.targets.map((target) => {
+      const verdict =
+        target.measuredMs === null ? "not measured" : target.measuredMs <= target.maximumMs ? "holds" : "missed";
+      return `<tr><td>${escapeHtml(target.description)}</td><td>${target.statistic} ${formatDuration(target.measuredMs)}</td><td>${formatDuration(target.maximumMs)}</td><td class="${verdict === "holds" ? "holds" : "failed"}">${verdict}</td></tr>`;
+    }),
+  );
+  const skipped = results.suites.filter((suite) => suite.status === "skipped").map((suite) => suite.suite);
+  if (rows.length === 0 && skipped.length === 0) return "";
+  return `<section><h2>Reference targets</h2><table><thead><tr><th>target</th><th>measured</th><th>limit</th><th>verdict</th></tr></thead><tbody>${rows.join("")}</tbody></table>${
+    skipped.length > 0
+      ? `<p class="skipped">Not measured in this run (skipped): ${escapeHtml(skipped.join(", "))}</p>`
+      : ""
+  }</section>`;
+}
+
 const style = `body{font-family:system-ui,sans-serif;margin:2rem;max-width:960px;color:#222}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}td,th{padding:.2rem .6rem;border-bottom:1px solid #eee;text-align:right}
-td:first-child,th:first-child{text-align:left}.skipped{color:#777}.failed{color:#c62828}.tick{fill:#777}
+td:first-child,th:first-child{text-align:left}.skipped{color:#777}.failed{color:#c62828}.holds{color:#2f7d32}.tick{fill:#777}
 .legend span{margin-right:1.2rem}`;
 
 /**
@@ -71,6 +89,7 @@ export function renderHtmlReport(results: BenchResults, baseline: Baseline): str
 <body><h1>Dana Gateway benchmarks${results.quick ? " (quick run)" : ""}</h1>
 <p>${escapeHtml(renderMachine(results.machine))}</p>
 <p>Each bar is a ratio of two medians measured in the same run (lower is better; the axis is logarithmic).</p>
+${targetsSummary(results)}
 <p class="legend"><span>▮ bar: this run</span><span>│ solid: baseline</span><span>┆ red dashed: gate limit</span><span>⋮ purple dotted: target</span></p>
 ${sections.join("\n")}
 </body></html>
