@@ -61,6 +61,8 @@ export class IsolatedBackend implements SandboxBackend {
   private failure: DanaError | null = null;
   private ending: Promise<void> | null = null;
   private readonly defaultBudgetMs: number;
+  /** Set while the answer to `init` is outstanding. */
+  private initTimer: { cancel(): void } | null = null;
 
   private constructor(
     private readonly port: SandboxPort,
@@ -87,16 +89,10 @@ export class IsolatedBackend implements SandboxBackend {
     options: IsolatedBackendOptions,
   ): IsolatedBackend {
     const backend = new IsolatedBackend(port, init, events, options);
-    const timer = startDeadline(options.initTimeoutMs, () => {
+    backend.initTimer = startDeadline(options.initTimeoutMs, () => {
       backend.fail(new DanaError(`the ${port.kind} sandbox did not initialise within ${options.initTimeoutMs} ms`));
     });
-    backend.request({ type: "init", id: initRequestId, init }).then(
-      (response) => {
-        timer.cancel();
-        if (!response.ok) backend.fail(DanaError.fromJSON(response.error));
-      },
-      () => timer.cancel(),
-    );
+    port.post({ type: "init", id: initRequestId, init });
     return backend;
   }
 
@@ -161,6 +157,13 @@ export class IsolatedBackend implements SandboxBackend {
     this.lastActivity = performance.now();
     switch (message.type) {
       case "response": {
+        if (message.id === initRequestId) {
+          // Handled here, synchronously: answers to requests sent after `init` may arrive in the same tick.
+          this.initTimer?.cancel();
+          this.initTimer = null;
+          if (!message.ok) this.fail(DanaError.fromJSON(message.error));
+          return;
+        }
         const entry = this.pending.get(message.id);
         if (entry === undefined) return;
         this.pending.delete(message.id);
@@ -244,6 +247,7 @@ export class IsolatedBackend implements SandboxBackend {
   }
 
   private ended(exit: SandboxExit): void {
+    this.initTimer?.cancel();
     if (this.watchdog !== null) clearTimeout(this.watchdog);
     this.watchdog = null;
     const reason = this.terminationReason;

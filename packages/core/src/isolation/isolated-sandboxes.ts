@@ -29,6 +29,12 @@ export interface IsolationOptions {
   readonly maxInFlight?: number;
   /** The only environment variables sandboxes see; the host's own environment is never passed. Default none. */
   readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * Distinct configurations (mode and heap limit) kept warm at once. Using another one closes the idle sandboxes
+   * of the least recently used, so contexts with many different `maxMemoryBytes` do not pile up idle sandboxes.
+   * Default 4.
+   */
+  readonly maxWarmConfigurations?: number;
 }
 
 /** What a context asks of its sandbox; contexts asking the same share a warm pool. */
@@ -49,6 +55,7 @@ export class IsolatedSandboxes {
   private readonly cancelGraceMs: number;
   private readonly startTimeoutMs: number;
   private readonly maxInFlight: number;
+  private readonly maxWarmConfigurations: number;
   private closed = false;
 
   constructor(private readonly options: IsolationOptions = {}) {
@@ -56,6 +63,7 @@ export class IsolatedSandboxes {
     this.cancelGraceMs = checkDuration(options.cancelGraceMs, "cancelGraceMs") ?? defaultCancelGraceMs;
     this.startTimeoutMs = checkDuration(options.startTimeoutMs, "startTimeoutMs") ?? defaultStartTimeoutMs;
     this.maxInFlight = checkCount(options.maxInFlight ?? 1024, "maxInFlight", 1);
+    this.maxWarmConfigurations = checkCount(options.maxWarmConfigurations ?? 4, "maxWarmConfigurations", 1);
   }
 
   /** The factory `createContext` uses for worker or process contexts (the heap follows `maxMemoryBytes`). */
@@ -110,7 +118,17 @@ export class IsolatedSandboxes {
     };
     const key = launchKey(mode, launch);
     let pool = this.pools.get(key);
-    if (pool === undefined) {
+    if (pool !== undefined) {
+      // Map order is use order: the first entry is the least recently used.
+      this.pools.delete(key);
+      this.pools.set(key, pool);
+    } else {
+      if (this.pools.size >= this.maxWarmConfigurations) {
+        const [oldestKey, oldest] = this.pools.entries().next().value!;
+        this.pools.delete(oldestKey);
+        // Sandboxes it lent out stay with their contexts and are terminated when those end.
+        void oldest.close();
+      }
       const start = mode === "worker" ? () => launchWorker(launch) : () => launchProcess(launch);
       pool = new SandboxPool(mode, start, this.options.pool);
       // A closed owner still hands out a pool, which rejects every acquire with its "closed" error.
