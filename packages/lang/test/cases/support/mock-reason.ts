@@ -1,15 +1,20 @@
 /**
  * A deterministic stand-in for the LLM behind `reason()`, modelled on the reference's mock mode (spec 1.11).
- * It returns the raw reply text; the evaluator does the type-directed coercion, which is what the cases check.
+ * It returns the raw reply text (or, on request, already-structured data, as a host may); the evaluator does the
+ * type-directed coercion, which is what the cases check.
  */
 import type { ExpectedType, ReasonRequest } from "../../../src/index.js";
 
 /** Prompts starting with this are answered with the rest of the prompt, verbatim (tests of reply coercion). */
 const replyWithPrefix = "reply with: ";
 
-export function mockReason(request: ReasonRequest): string {
+/** Prompts starting with this are answered with already-structured data: the rest of the prompt, parsed as JSON. */
+const structuredPrefix = "structured: ";
+
+export function mockReason(request: ReasonRequest): unknown {
   // Test hooks first, so a case can pin the exact reply whatever type the call expects.
   if (request.prompt.startsWith("echo options")) return JSON.stringify(request.options);
+  if (request.prompt.startsWith(structuredPrefix)) return JSON.parse(request.prompt.slice(structuredPrefix.length));
   if (request.prompt.startsWith(replyWithPrefix)) return request.prompt.slice(replyWithPrefix.length);
   if (request.expectedType) return replyForType(request.expectedType);
   const prompt = request.prompt.toLowerCase();
