@@ -1,6 +1,7 @@
 /**
- * What an isolation mode provides: a way to send protocol requests to a `SandboxServer` somewhere (this
- * thread, a worker thread, a child process) and to hear back from it.
+ * What an isolated mode provides: a way to send protocol requests to a `SandboxServer` somewhere else (a
+ * worker thread, a child process, or the loopback used in tests) and to hear back from it. In-process
+ * contexts need no backend: they hold their `SandboxServer` and call it directly.
  */
 import type { DanaCrashedError } from "../errors/classes.js";
 import type {
@@ -11,7 +12,6 @@ import type {
   SandboxRequest,
   SandboxResponse,
 } from "./messages.js";
-import type { SandboxServer } from "./server.js";
 
 export type IsolationMode = "inprocess" | "worker" | "process";
 
@@ -44,11 +44,6 @@ export interface SandboxBackend {
   respond(message: HostResponseMessage): void;
   /** Ends the sandbox. Idempotent; pending requests reject with `DanaCrashedError`. */
   close(): Promise<void>;
-  /**
-   * In-process backends only: the server itself, so the gateway can call with Dana values and skip
-   * serialisation entirely (the ≤ 1 µs call path).
-   */
-  readonly server?: SandboxServer;
 }
 
 /** Starts a sandbox for one context. The backend sends the `init` request itself before resolving. */
