@@ -1,4 +1,13 @@
-// Public surface of the syntax layer (lexer, parser, linter). Owned by the syntax work.
+/**
+ * The syntax layer of Dana: lexer, recovering parser, linter and printer.
+ *
+ * - `parse(source, { file })` → `{ program, diagnostics }`: never throws; syntax errors come back as
+ *   `SyntaxError` diagnostics (every mistake in the file, not just the first) with a best-effort AST.
+ * - `check(source, { file })` → syntax errors plus lint warnings (undefined names, unreachable code,
+ *   unused imports, builtin-named defs, misplaced break/continue/return/`$$`, literal f-string placeholders).
+ * - `formatProgram(program)` → Dana source that parses back to the same AST.
+ * - `lex(source)` → the tokens, for tools and benchmarks.
+ */
 export type * from "./ast.js";
 export { formatExpression, formatProgram, formatType } from "./format.js";
 export { lex } from "./lexer.js";

@@ -40,13 +40,15 @@ export function check(source: string, options: ParseOptions = {}): Diagnostic[] 
   const { program, diagnostics, notes } = parseWithNotes(source, options);
   const warnings = new DiagnosticBag(program.file);
   for (const note of notes) warnings.warning(note.code, note.message, note.span);
-  lintProgram(program, warnings);
+  new Linter(warnings).run(program);
   return sortDiagnostics([...diagnostics, ...warnings.items]);
 }
 
-/** Lint warnings for an already-parsed program. */
-export function lintProgram(program: Program, warnings: DiagnosticBag): void {
+/** Lint warnings for an already-parsed program (without the f-string notes only the parser sees). */
+export function lintProgram(program: Program): Diagnostic[] {
+  const warnings = new DiagnosticBag(program.file);
   new Linter(warnings).run(program);
+  return warnings.items;
 }
 
 class Linter {
