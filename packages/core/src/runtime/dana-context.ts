@@ -51,6 +51,7 @@ export class DanaContext implements AsyncDisposable {
   readonly #watcher: Promise<ModuleWatcher> | null;
   readonly #releaser: FinalizationRegistry<Value> | null;
   #generation = 0;
+  #evaluations: Promise<unknown> = Promise.resolve();
 
   /** @internal Use `runtime.createContext(options)`. */
   constructor(services: RuntimeServices, options: DanaContextOptions) {
@@ -182,15 +183,24 @@ export class DanaContext implements AsyncDisposable {
     return this.#evaluate<T>(readFileSync(real, "utf8"), real, options);
   }
 
-  async #evaluate<T>(source: string, file: string | undefined, options: EvalOptions): Promise<EvalResult<T>> {
+  /**
+   * Evaluations run one after another (the interpreter would queue them anyway), so each one's `stdout` holds
+   * only what it printed — not the output of an evaluation queued before it.
+   */
+  #evaluate<T>(source: string, file: string | undefined, options: EvalOptions): Promise<EvalResult<T>> {
     const inputs = this.#convertInputs(options.inputs);
-    const capture = this.#host.captureStdout();
-    try {
-      const value = await this.#request(options, (client) => client.evaluate(source, file, inputs, {}));
-      return { value: this.#converter.fromDana(value, "result") as T, stdout: capture.stop() };
-    } finally {
-      capture.stop();
-    }
+    const run = async (): Promise<EvalResult<T>> => {
+      const capture = this.#host.captureStdout();
+      try {
+        const value = await this.#request(options, (client) => client.evaluate(source, file, inputs, {}));
+        return { value: this.#converter.fromDana(value, "result") as T, stdout: capture.stop() };
+      } finally {
+        capture.stop();
+      }
+    };
+    const result = this.#evaluations.then(run, run);
+    this.#evaluations = result.catch(() => undefined);
+    return result;
   }
 
   #convertInputs(inputs: EvalOptions["inputs"]): Map<string, Value> {

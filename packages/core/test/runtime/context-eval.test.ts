@@ -128,3 +128,17 @@ describe("lifetime", () => {
     await expect(own.createContext().eval("i = 0\nwhile True:\n    i = i + 1")).rejects.toThrow(/step/i);
   });
 });
+
+describe("concurrent evaluations", () => {
+  it("each returns only its own output", async () => {
+    await using ctx = runtime.createContext({
+      hostFunctions: { pause: () => new Promise((resolve) => setTimeout(resolve, 10)) },
+    });
+    const [first, second] = await Promise.all([
+      ctx.eval('print("first")\npause()\nprint("first again")\n1'),
+      ctx.eval('print("second")\n2'),
+    ]);
+    expect(first).toEqual({ value: 1, stdout: "first\nfirst again\n" });
+    expect(second).toEqual({ value: 2, stdout: "second\n" });
+  });
+});
