@@ -126,7 +126,15 @@ export class Parser {
     if (token.kind === "error" || this.previous().unterminated === true) throw new ParseAbort();
     const special = unsupportedTokenMessages[token.kind];
     if (special !== undefined) this.fail(token.span, unsupportedTokenCode(token.kind), special);
-    if (token.kind === "string" && this.previous().kind === "string" && this.index > 0) {
+    const previous = this.previous();
+    if (token.kind === "string" && previous.kind === "name" && previous.span.endOffset === token.span.offset) {
+      this.fail(
+        previous.span,
+        "unsupported-syntax",
+        `the string prefix '${previous.text}' is not supported in Dana (only r"..." and f"...")`,
+      );
+    }
+    if (token.kind === "string" && previous.kind === "string" && this.index > 0) {
       this.fail(
         token.span,
         "adjacent-strings",

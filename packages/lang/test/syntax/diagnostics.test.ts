@@ -151,6 +151,8 @@ const brokenPrograms: readonly (readonly [string, readonly string[]])[] = [
   ["del x\n", ["1:1 'del' statements are not supported in Dana"]],
   ["x = a & b\n", ["1:7 bitwise operators (&) are not supported in Dana"]],
   ["if a:\n    b\nelse if c:\n    d\n", ["3:6 write 'elif', not 'else if'"]],
+  ['x = b"bytes"\n', ['1:5 the string prefix \'b\' is not supported in Dana (only r"..." and f"...")']],
+  ["x = rf'{a}'\n", ['1:5 the string prefix \'rf\' is not supported in Dana (only r"..." and f"...")']],
   ["x **= 2\n", ["1:3 augmented assignment '**=' is not supported in Dana; only += -= *= /= exist"]],
 ];
 
