@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
+import { plannerOptionsFromEnv } from "./planner/options-from-env.js";
 import { TripPlanner } from "./planner/trip-planner.js";
 import { defaultDatabasePath, SqlitePlanStore } from "./store/sqlite-plan-store.js";
 
@@ -12,7 +13,7 @@ const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
 
 const store = new SqlitePlanStore(defaultDatabasePath());
-const planner = await TripPlanner.create();
+const planner = await TripPlanner.create(plannerOptionsFromEnv());
 const app = createApp({ planner, store });
 const server = app.listen(port, host, () => {
   const address = server.address() as AddressInfo;

@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
-import { createDocument } from "zod-openapi";
+import { createDocument, type oas31 } from "zod-openapi";
 import {
   ErrorResponseSchema,
   HealthSchema,
@@ -18,7 +18,7 @@ const plannerErrors = {
   "504": { description: "Planning exceeded its time limit", content: json(ErrorResponseSchema) },
 };
 
-export function createOpenApiDocument(version: string) {
+export function createOpenApiDocument(version: string): oas31.OpenAPIObject {
   return createDocument({
     openapi: "3.1.0",
     info: {

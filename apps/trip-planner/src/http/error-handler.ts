@@ -67,6 +67,8 @@ export function logUnexpected(error: unknown, status: number): void {
 }
 
 export const errorHandler: ErrorRequestHandler = (error, _request, response, next) => {
+  // The client is gone (its request was cancelled with it): there is no one to answer and nothing to report.
+  if (response.destroyed) return;
   if (response.headersSent) return next(error);
   const { status, detail } = toHttpError(error);
   logUnexpected(error, status);

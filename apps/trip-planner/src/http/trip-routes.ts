@@ -26,7 +26,15 @@ export function tripRouter({ planner, store }: TripRouteDependencies): Router {
     response.on("close", () => {
       if (!response.writableFinished) cancelled.abort(new Error("the client disconnected"));
     });
-    const plan = storedPlan(body, await planner.plan(body, { signal: cancelled.signal }));
+    let result: PlanResult;
+    try {
+      result = await planner.plan(body, { signal: cancelled.signal });
+    } catch (error) {
+      // Nobody is listening any more: the cancellation is the expected outcome, not an error to report.
+      if (cancelled.signal.aborted) return;
+      throw error;
+    }
+    const plan = storedPlan(body, result);
     await store.save(plan);
     response.json(plan);
   });
