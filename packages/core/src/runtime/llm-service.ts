@@ -90,7 +90,8 @@ export class LLMService {
     const generateRequest = {
       prompt,
       ...(typeof danaOptions.system_message === "string" ? { system: danaOptions.system_message } : {}),
-      ...(typeof danaOptions.temperature === "number" ? { temperature: danaOptions.temperature } : {}),
+      // Unset means 0: answers are then reproducible, which is what makes them cacheable.
+      temperature: typeof danaOptions.temperature === "number" ? danaOptions.temperature : 0,
       ...(typeof danaOptions.max_tokens === "number" ? { maxTokens: danaOptions.max_tokens } : {}),
       ...(wantsJson ? { format: "json" as const } : {}),
       ...(danaOptions.json_schema === undefined ? {} : { schema: danaOptions.json_schema }),

@@ -10,6 +10,7 @@ describe("runtime.reason", () => {
     const prompt = 'say """hi"""\nprint("injected")\n"""';
     expect(await runtime.reason(prompt)).toBe("ok");
     expect(model.requests[0]!.prompt).toBe(prompt);
+    expect(model.requests[0]!.temperature).toBe(0); // unset means 0: reproducible, hence cacheable
   });
 
   it("maps every option onto the model request", async () => {
