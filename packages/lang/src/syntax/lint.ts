@@ -136,6 +136,13 @@ class Linter {
         if (statement.cause !== null) this.expression(statement.cause, scope);
         return;
       case "AssertStatement":
+        if (statement.test.kind === "TupleExpression" && statement.test.elements.length > 0) {
+          this.warnings.warning(
+            "assert-tuple",
+            "this assert tests a non-empty tuple, which is always true; write assert condition, message",
+            statement.test.span,
+          );
+        }
         this.expression(statement.test, scope);
         if (statement.message !== null) this.expression(statement.message, scope);
         return;

@@ -28,6 +28,8 @@ export function parseExpression(parser: Parser): Expression {
   const expression = parseExpressionWithoutPipe(parser);
   if (parser.check("|")) {
     const pipe = parser.current;
+    const next = parser.peek(1);
+    if (next.kind === "|" && next.span.offset === pipe.span.endOffset) parser.unexpected("an operator");
     parser.report(
       pipe.span,
       "pipe-outside-declarative-function",

@@ -124,6 +124,19 @@ export class Parser {
     const token = this.current;
     // The lexer already explained an invalid token or a string that ate the rest of the line.
     if (token.kind === "error" || this.previous().unterminated === true) throw new ParseAbort();
+    const next = this.peek(1);
+    const doubled = next.kind === token.kind && next.span.offset === token.span.endOffset;
+    if (doubled && (token.kind === "&" || token.kind === "|")) {
+      const word = token.kind === "&" ? "and" : "or";
+      this.fail(
+        joinSpans(token.span, next.span),
+        "unsupported-syntax",
+        `Dana writes '${word}', not '${token.kind}${token.kind}'`,
+      );
+    }
+    if (token.kind === "=" && expected.startsWith("':' to end")) {
+      this.fail(token.span, "unexpected-token", `expected ${expected}, found '=' (compare with '==')`);
+    }
     const special = unsupportedTokenMessages[token.kind];
     if (special !== undefined) this.fail(token.span, unsupportedTokenCode(token.kind), special);
     const previous = this.previous();

@@ -153,6 +153,9 @@ const brokenPrograms: readonly (readonly [string, readonly string[]])[] = [
   ["if a:\n    b\nelse if c:\n    d\n", ["3:6 write 'elif', not 'else if'"]],
   ['x = b"bytes"\n', ['1:5 the string prefix \'b\' is not supported in Dana (only r"..." and f"...")']],
   ["x = rf'{a}'\n", ['1:5 the string prefix \'rf\' is not supported in Dana (only r"..." and f"...")']],
+  ["if x = 1:\n    pass\n", ["1:6 expected ':' to end the 'if' statement header, found '=' (compare with '==')"]],
+  ["if a && b:\n    pass\n", ["1:6 Dana writes 'and', not '&&'"]],
+  ["x = a || b\n", ["1:7 Dana writes 'or', not '||'"]],
   ["x **= 2\n", ["1:3 augmented assignment '**=' is not supported in Dana; only += -= *= /= exist"]],
 ];
 

@@ -128,6 +128,12 @@ describe("check: other warnings", () => {
     ]);
   });
 
+  it("warns about an assert on a tuple (always true)", () => {
+    expect(warnings('x = 1\nassert (x > 2, "x is small")\n')).toEqual([
+      "2:8 assert-tuple: this assert tests a non-empty tuple, which is always true; write assert condition, message",
+    ]);
+  });
+
   it("warns about unused imports, counting reads anywhere and __exports__", () => {
     const source = [
       "import geometry",
