@@ -172,7 +172,9 @@ class ToDanaWalk implements ConversionScope {
     if (unwrapped !== undefined) return unwrapped;
     const converter = this.registry.findForJavaScript(object);
     if (converter) return converter.toDana(object, this);
-    if (object instanceof DanaObject) return this.fail("raw Dana values from another context cannot be passed");
+    if (object instanceof DanaObject) {
+      return this.fail("language-level Dana values cannot be passed directly; pass JavaScript values (or float(n))");
+    }
     return this.fail(
       `${describe(object)} has no Dana equivalent; pass a plain object, or register a TypeConverter for it`,
     );

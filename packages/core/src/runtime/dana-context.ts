@@ -244,7 +244,6 @@ export class DanaContext implements AsyncDisposable {
     return createLazyFunction(qualifiedName.slice(0, dot), qualifiedName.slice(dot + 1), {
       importModule: (module) => this.importModule(module),
       generation: () => this.#generation,
-      checkOpen: (what) => this.#checkOpen(what),
     }) as DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>>;
   }
 

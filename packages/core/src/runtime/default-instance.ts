@@ -64,6 +64,5 @@ export function danaFunction<Signature extends (...args: never[]) => unknown = (
       return current.importModule(name);
     },
     generation: () => generation,
-    checkOpen: () => {},
   }) as DanaFunction<Parameters<Signature>, Awaited<ReturnType<Signature>>>;
 }

@@ -9,7 +9,6 @@ export interface LazyFunctionSource {
   importModule(name: string): Promise<DanaModule>;
   /** Changes whenever modules are reloaded. */
   generation(): number;
-  checkOpen(what: string): void;
 }
 
 export function createLazyFunction(moduleName: string, functionName: string, source: LazyFunctionSource): DanaFunction {
