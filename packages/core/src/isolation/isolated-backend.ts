@@ -133,7 +133,10 @@ export class IsolatedBackend implements SandboxBackend {
 
   notify(notice: SandboxNotice): void {
     if (this.failure !== null) return;
-    if (notice.type === "cancel") this.port.interrupt();
+    if (notice.type === "cancel") {
+      this.port.interrupt();
+      this.checkCancelHeard();
+    }
     this.port.post(notice);
   }
 
@@ -184,22 +187,27 @@ export class IsolatedBackend implements SandboxBackend {
     }
   }
 
-  /** Aborting sends a cancel (notice and interrupt); a sandbox that ignores it is terminated after the grace. */
+  /** Aborting sends a cancel (notice and interrupt), as `notify` does. */
   private watchSignal(requestId: number, signal: AbortSignal): () => void {
-    let grace: { cancel(): void } | null = null;
     const onAbort = () => {
       this.notify({ type: "cancel", requestId, reason: String(signal.reason?.message ?? signal.reason ?? "") });
-      grace = startDeadline(this.options.cancelGraceMs, () => {
-        if (this.pending.has(requestId)) {
-          void this.terminate({ kind: "cancelled", graceMs: this.options.cancelGraceMs });
-        }
-      });
     };
     signal.addEventListener("abort", onAbort, { once: true });
-    return () => {
-      signal.removeEventListener("abort", onAbort);
-      grace?.cancel();
-    };
+    return () => signal.removeEventListener("abort", onAbort);
+  }
+
+  /**
+   * A sandbox that says nothing for `cancelGraceMs` after a cancellation, with work in flight and without waiting
+   * on the host, did not hear it (stuck in one operation the interpreter cannot interrupt): it is terminated.
+   * Any message since the cancellation shows it is still responsive; the watchdog remains for the rest.
+   */
+  private checkCancelHeard(): void {
+    const cancelledAt = performance.now();
+    startDeadline(this.options.cancelGraceMs, () => {
+      if (this.failure !== null || this.pending.size === 0 || this.waitingOnHost > 0) return;
+      if (this.lastActivity > cancelledAt) return;
+      void this.terminate({ kind: "cancelled", graceMs: this.options.cancelGraceMs });
+    });
   }
 
   /** One timer per sandbox, re-armed lazily: each request costs a clock read, never a timer. */

@@ -169,6 +169,25 @@ describe.each([
     expect((error as DanaTimeoutError).limit).toBe("cancelled");
   });
 
+  it("terminates a sandbox that stays silent after a cancel notice (the gateway's cancel path)", async () => {
+    const { backend } = await connect({ timeoutMs: 30_000 }, recordEvents(), { cancelGraceMs: 200 });
+    const pending = backend.request(evaluate("hang")).catch((caught: unknown) => caught);
+    setTimeout(() => backend.notify({ type: "cancel", requestId: -1, reason: "closing" }), 100);
+    const error = await pending;
+    expect(DanaTimeoutError.isInstance(error)).toBe(true);
+    expect((error as DanaTimeoutError).limit).toBe("cancelled");
+  });
+
+  it("keeps a sandbox that heard the cancel notice", async () => {
+    const { backend, events } = await connect({ timeoutMs: 30_000 }, recordEvents(), { cancelGraceMs: 200 });
+    const pending = backend.request(evaluate("spin"));
+    setTimeout(() => backend.notify({ type: "cancel", requestId: -1, reason: "closing" }), 100);
+    expect(failure(await pending)).toSatisfy((error) => DanaTimeoutError.isInstance(error));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(value(await backend.request(evaluate("echo:alive")))).toBe("alive");
+    expect(events.crashes).toEqual([]);
+  });
+
   it("reports an exit with its code as DanaCrashedError", async () => {
     const { backend, events } = await connect();
     const error = await backend.request(evaluate("exit:9")).catch((caught: unknown) => caught);
