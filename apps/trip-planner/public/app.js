@@ -127,8 +127,11 @@ const handlers = {
     statusLine.textContent = "The model is writing…";
   },
   narrative: renderNarrative,
-  done({ id }) {
-    statusLine.textContent = `Plan saved: ${id}`;
+  done({ id, model }) {
+    const placeholder = model.startsWith("offline:")
+      ? " (offline placeholder text; set DANA_MODEL for a real model)"
+      : "";
+    statusLine.textContent = `Plan saved: ${id} · narrative by ${model}${placeholder}`;
     statusLine.dataset.planId = id;
   },
   error({ detail }) {

@@ -52,7 +52,7 @@ export function createOpenApiDocument(version: string): oas31.OpenAPIObject {
           summary: "Plan a trip, streamed as server-sent events",
           description:
             "Events: `day` (a DayPlan, as soon as Dana has planned it), `totals`, `narrative-delta` ({text}: the " +
-            "model's output as it writes), `narrative` (the validated Narrative), `done` ({id} of the stored plan), " +
+            "model's output as it writes), `narrative` (the validated Narrative), `done` ({id, model} of the stored plan), " +
             "`error` ({status, detail}). Invalid bodies get a plain 422 before the stream starts. Closing the " +
             "connection cancels the planning.",
           requestBody: { required: true, content: json(TripRequestSchema) },

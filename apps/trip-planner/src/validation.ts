@@ -51,10 +51,41 @@ function issueType(issue: z.core.$ZodIssue): string {
   }
 }
 
+const typeNames: Record<string, string> = {
+  int: "a valid integer",
+  number: "a valid number",
+  string: "a valid string",
+  boolean: "a valid boolean",
+  array: "a valid list",
+  object: "a valid dictionary",
+};
+
+/** pydantic's wording, which FastAPI clients show to people; zod's own message where pydantic has none. */
 function issueMessage(issue: z.core.$ZodIssue): string {
   if (isMissing(issue)) return "Field required";
-  if (issue.code === "invalid_format" && issue.format === "date") return "Input should be a valid date (YYYY-MM-DD)";
-  return issue.message;
+  switch (issue.code) {
+    case "invalid_type":
+      return typeNames[issue.expected] ? `Input should be ${typeNames[issue.expected]}` : issue.message;
+    case "too_small":
+      if (issue.origin === "array") return `List should have at least ${issue.minimum} item(s) after validation`;
+      if (issue.origin === "number")
+        return `Input should be greater than${issue.inclusive === false ? "" : " or equal to"} ${issue.minimum}`;
+      return issue.message;
+    case "too_big":
+      if (issue.origin === "array") return `List should have at most ${issue.maximum} item(s) after validation`;
+      if (issue.origin === "number")
+        return `Input should be less than${issue.inclusive === false ? "" : " or equal to"} ${issue.maximum}`;
+      return issue.message;
+    case "invalid_value": {
+      const options = issue.values.map((value) => `'${String(value)}'`);
+      const last = options.pop();
+      return `Input should be ${options.length > 0 ? `${options.join(", ")} or ${last}` : last}`;
+    }
+    case "invalid_format":
+      return issue.format === "date" ? "Input should be a valid date in the format YYYY-MM-DD" : issue.message;
+    default:
+      return issue.message;
+  }
 }
 
 export function toValidationDetail(issues: readonly z.core.$ZodIssue[], location: string): ValidationErrorItem[] {

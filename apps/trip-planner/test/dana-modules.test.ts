@@ -57,7 +57,7 @@ describe("budget.na", () => {
       activities: 0,
       total: 110,
     });
-    expect((await budget.function("day_cost")("luxury", "friends", [10.5])).total).toBe(
+    expect(((await budget.function("day_cost")("luxury", "friends", [10.5])) as { total: number }).total).toBe(
       420 * 2 + 180 * 3 + 60 * 3 + 31.5,
     );
   });
@@ -144,9 +144,9 @@ describe("planner.na", () => {
       plan: Record<string, { name: string; kind: string; cost: number }> & { what_to_wear: string[] };
       used: string[];
     };
-    expect(first.plan.morning.name).toBe("Jerónimos Monastery");
+    expect(first.plan.morning!.name).toBe("Jerónimos Monastery");
     expect(first.used).toContain("Jerónimos Monastery");
-    expect(first.plan.lunch.cost).toBe(24); // budget lunch, 12 per person
+    expect(first.plan.lunch!.cost).toBe(24); // budget lunch, 12 per person
     expect(first.plan.what_to_wear).toContain("light, breathable clothes, a sun hat and sunscreen");
     const second = (await planner.function("plan_day")(
       request,

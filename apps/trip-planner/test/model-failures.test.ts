@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readJson } from "./support/json.js";
 import { createScriptedModel } from "./support/scripted-model.js";
 import { parseEventStream, postJson, type RunningServer, startServer, validRequest } from "./support/server.js";
 
@@ -37,7 +38,7 @@ describe("a slow or failing model", () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     const slowResponse = await slow;
     expect(slowResponse.status).toBe(504);
-    expect(await slowResponse.json()).toEqual({ detail: "Planning took too long and was stopped" });
+    expect(await readJson(slowResponse)).toEqual({ detail: "Planning took too long and was stopped" });
     // The timed-out context was retired and replaced; the planner still works.
     const after = await postJson(`${server.url}/trips/plan`, { ...validRequest, destination: "Barcelona" });
     expect(after.status).toBe(200);
@@ -46,10 +47,10 @@ describe("a slow or failing model", () => {
   it("answers 502 when the model fails, and keeps serving", async () => {
     const failed = await postJson(`${server.url}/trips/plan`, { ...validRequest, destination: "Rome" });
     expect(failed.status).toBe(502);
-    expect((await failed.json()).detail).toMatch(/^The language model failed: /);
+    expect((await readJson(failed)).detail).toMatch(/^The language model failed: /);
     const ok = await postJson(`${server.url}/trips/plan`, { ...validRequest, destination: "Cape Town" });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).model).toBe("test:scripted");
+    expect((await readJson(ok)).model).toBe("test:scripted");
   });
 
   it("sends an error event when the model fails mid-stream, after the days", async () => {

@@ -53,7 +53,7 @@ export function tripRouter({ planner, store }: TripRouteDependencies): Router {
       stream.send("narrative", result.narrative);
       const plan = storedPlan(body, result);
       await store.save(plan);
-      stream.send("done", { id: plan.id });
+      stream.send("done", { id: plan.id, model: plan.model });
     } catch (error) {
       if (!stream.disconnected.aborted) {
         const { status, detail } = toHttpError(error);
