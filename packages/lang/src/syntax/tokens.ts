@@ -118,6 +118,41 @@ export const punctuators = [
 ] as const;
 export type Punctuator = (typeof punctuators)[number];
 
+/** Keywords that can only start a statement: seeing one at the start of a line inside brackets means a bracket was left open. */
+export const statementOnlyKeywords: ReadonlySet<string> = new Set([
+  "def",
+  "struct",
+  "interface",
+  "while",
+  "return",
+  "try",
+  "except",
+  "finally",
+  "import",
+  "elif",
+  "pass",
+  "break",
+  "continue",
+  "raise",
+  "assert",
+  "with",
+  "sync",
+  "agent",
+  "agent_blueprint",
+  "resource",
+  "workflow",
+]);
+
+/** Candidate punctuators for each first character, longest first (the lexer matches greedily). */
+export const punctuatorsByFirstCharacter: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const punctuator of punctuators) {
+    const first = punctuator[0] as string;
+    map.set(first, [...(map.get(first) ?? []), punctuator]);
+  }
+  return map;
+})();
+
 export type TokenKind =
   | "name"
   | "int"
