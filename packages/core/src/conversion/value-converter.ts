@@ -182,9 +182,21 @@ class ToDanaWalk implements ConversionScope {
 
   private convertRecord(record: Record<string, unknown>): Value {
     const dict = new DanaDict();
-    for (const key of Object.keys(record)) {
+    const keys = Object.keys(record);
+    for (let index = 0; index < keys.length; index++) {
+      const key = keys[index]!;
+      const item = record[key];
+      // Strings, booleans and safe ints need no path (they cannot fail): the common case stays cheap.
+      if (
+        typeof item === "string" ||
+        typeof item === "boolean" ||
+        (typeof item === "number" && Number.isSafeInteger(item) && !Object.is(item, -0))
+      ) {
+        dict.set(key, item);
+        continue;
+      }
       this.location.push(key);
-      dict.set(key, this.convert(record[key]));
+      dict.set(key, this.convert(item));
       this.location.pop();
     }
     if (Object.getOwnPropertySymbols(record).length > 0) this.fail("symbol keys have no Dana equivalent");
@@ -297,29 +309,20 @@ class FromDanaWalk implements ConversionScope {
 
   /** String-keyed dicts become plain objects; any other key makes the whole dict a `Map`. */
   private convertDict(dict: DanaDict): unknown {
-    let allStrings = true;
-    for (const key of dict.keys()) {
-      if (typeof key !== "string") {
-        allStrings = false;
-        break;
-      }
+    // One pass for the common all-string case; the first other key starts over as a Map.
+    const record: Record<string, unknown> = {};
+    for (const [key, item] of dict.entries()) {
+      if (typeof key !== "string") return this.convertDictToMap(dict);
+      const converted = item === null || typeof item !== "object" ? item : this.fromDana(item, key);
+      // `__proto__` is an ordinary Dana key: define it as data, never as the object's prototype.
+      if (key === "__proto__") {
+        Object.defineProperty(record, key, { value: converted, enumerable: true, writable: true, configurable: true });
+      } else record[key] = converted;
     }
-    if (allStrings) {
-      const record: Record<string, unknown> = {};
-      for (const [key, item] of dict.entries()) {
-        const converted = this.fromDana(item, key as string);
-        // `__proto__` is an ordinary Dana key: define it as data, never as the object's prototype.
-        if (key === "__proto__")
-          Object.defineProperty(record, key, {
-            value: converted,
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-        else record[key as string] = converted;
-      }
-      return record;
-    }
+    return record;
+  }
+
+  private convertDictToMap(dict: DanaDict): Map<unknown, unknown> {
     const map = new Map<unknown, unknown>();
     let index = 0;
     for (const [key, item] of dict.entries()) {
