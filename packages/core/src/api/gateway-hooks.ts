@@ -27,6 +27,15 @@ export function createGatewayHooks(scope: () => GatewayScope): GatewayObjectHook
   const wrappers = new WeakMap<LanguageObject, unknown>();
   // Over the wire every arrival is a new HandleReference; the handle id is what identifies the object.
   const wrappersByHandle = new Map<number, WeakRef<{ readonly alive: boolean }>>();
+  // Entries of collected wrappers are swept whenever the map has doubled since the last sweep: amortised O(1).
+  let sweepAt = 1024;
+  const sweep = () => {
+    for (const [id, reference] of wrappersByHandle) {
+      const wrapper = reference.deref();
+      if (wrapper === undefined || !wrapper.alive) wrappersByHandle.delete(id);
+    }
+    sweepAt = Math.max(1024, wrappersByHandle.size * 2);
+  };
 
   const wrapHandle = (reference: HandleReference): unknown => {
     const id = reference.descriptor.handleId;
@@ -39,6 +48,7 @@ export function createGatewayHooks(scope: () => GatewayScope): GatewayObjectHook
     const wrapper = wrapNew(reference);
     if (typeof wrapper === "function" || (typeof wrapper === "object" && wrapper !== null)) {
       wrappersByHandle.set(id, new WeakRef(wrapper as { readonly alive: boolean }));
+      if (wrappersByHandle.size >= sweepAt) sweep();
     }
     return wrapper;
   };
