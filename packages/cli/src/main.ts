@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { checkCommand } from "./commands/check.js";
 import { type CommandIo, runCommand } from "./commands/run.js";
+import { startRepl } from "./repl/repl.js";
 import { painterFor } from "./style.js";
 
 function positiveInteger(value: string): number {
@@ -17,6 +18,8 @@ function collect(value: string, previous: string[]): string[] {
 export interface MainIo extends Omit<CommandIo, "paint"> {
   readonly stdoutStream: NodeJS.WriteStream;
   readonly stderrStream: NodeJS.WriteStream;
+  /** The REPL reads from here; interactive only when it is a TTY. */
+  readonly stdinStream?: NodeJS.ReadStream;
 }
 
 /** Runs the `dana` command line and resolves with the exit code (the bin sets process.exitCode). */
@@ -48,6 +51,24 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     .option("--json", "print diagnostics as JSON on stdout", false)
     .action((files: string[], options: { json: boolean }) => {
       exitCode = checkCommand(files, options, commandIo);
+    });
+
+  program
+    .command("repl")
+    .description("an interactive Dana session (reads a script from a pipe without prompts)")
+    .option("-m, --module-path <dir>", "add a module search directory (repeatable)", collect, [])
+    .option("--timeout-ms <ms>", "bound each input's interpreter time", positiveInteger)
+    .action(async (options: { modulePath: string[]; timeoutMs?: number }) => {
+      const input = io.stdinStream ?? process.stdin;
+      const interactive = Boolean(input.isTTY);
+      const historyFile =
+        io.environment.DANA_REPL_HISTORY ??
+        (io.environment.HOME ? `${io.environment.HOME}/.dana_repl_history` : undefined);
+      exitCode = await startRepl(
+        { ...options, ...(historyFile ? { historyFile } : {}) },
+        { input, interactive, output: io.stdoutStream },
+        commandIo,
+      );
     });
 
   try {

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../src/main.js";
 
@@ -10,7 +11,11 @@ export interface CapturedRun {
 }
 
 /** Runs the CLI in-process with captured output and a fake non-TTY terminal (so no colour codes). */
-export async function runCli(argv: string[], environment: NodeJS.ProcessEnv = {}): Promise<CapturedRun> {
+export async function runCli(
+  argv: string[],
+  environment: NodeJS.ProcessEnv = {},
+  stdinText?: string,
+): Promise<CapturedRun> {
   let stdout = "";
   let stderr = "";
   const fakeStream = { isTTY: false } as NodeJS.WriteStream;
@@ -24,6 +29,7 @@ export async function runCli(argv: string[], environment: NodeJS.ProcessEnv = {}
     stdoutStream: fakeStream,
     stderrStream: fakeStream,
     environment,
+    ...(stdinText === undefined ? {} : { stdinStream: Readable.from([stdinText]) as unknown as NodeJS.ReadStream }),
   });
   return { code, stdout, stderr };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { createSearchPathResolver, DanaException, DanaSyntaxException, Interpreter } from "@dana-gateway/lang";
-import { nodeFileSystem, searchPathsFor } from "../file-system.js";
-import { createReasonHost } from "../reason-host.js";
-import { errorToJson, formatDiagnostic, formatRuntimeError, type JsonReport } from "../report.js";
+import { reportFailure } from "../failure.js";
+import { nodeFileSystem } from "../file-system.js";
+import { createCliInterpreter } from "../interpreter-factory.js";
+import type { JsonReport } from "../report.js";
 import type { Painter } from "../style.js";
 
 export interface RunOptions {
@@ -27,14 +27,12 @@ export async function runCommand(file: string, options: RunOptions, io: CommandI
     io.stderr(`${file}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
     return 2;
   }
-  const reasonHost = createReasonHost(io.environment);
-  const resolveModule = createSearchPathResolver({
-    searchPaths: searchPathsFor(file, options.modulePath, io.environment),
-    ...nodeFileSystem,
-  });
-  const interpreter = new Interpreter({
-    host: { writeStdout: io.stdout, resolveModule, reason: (request) => reasonHost.reason(request) },
-    limits: options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs },
+  const { interpreter, close } = createCliInterpreter({
+    anchor: file,
+    modulePath: options.modulePath,
+    environment: io.environment,
+    writeStdout: io.stdout,
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const lookup = (path: string) => (path === file ? source : (nodeFileSystem.readFile(path) ?? undefined));
   try {
@@ -42,28 +40,8 @@ export async function runCommand(file: string, options: RunOptions, io: CommandI
     if (options.json) io.stderr(`${JSON.stringify({ ok: true, diagnostics: [] } satisfies JsonReport)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof DanaSyntaxException) {
-      if (options.json) {
-        io.stderr(`${JSON.stringify({ ok: false, diagnostics: error.diagnostics } satisfies JsonReport)}\n`);
-      } else {
-        for (const diagnostic of error.diagnostics) {
-          io.stderr(`${formatDiagnostic(diagnostic, lookup(diagnostic.file), io.paint)}\n`);
-        }
-      }
-      return 2;
-    }
-    if (error instanceof DanaException) {
-      if (options.json) {
-        io.stderr(
-          `${JSON.stringify({ ok: false, diagnostics: [], error: errorToJson(error) } satisfies JsonReport)}\n`,
-        );
-      } else {
-        io.stderr(`${formatRuntimeError(error, lookup, io.paint)}\n`);
-      }
-      return 1;
-    }
-    throw error;
+    return reportFailure(error, lookup, io, options.json);
   } finally {
-    await reasonHost.close();
+    await close();
   }
 }
