@@ -21,6 +21,7 @@ import type {
   SandboxToHostMessage,
 } from "../protocol/messages.js";
 import { startDeadline } from "./deadline.js";
+import { OutgoingBatch, unbatch } from "./message-batch.js";
 import { crashError, requestError, type TerminationReason } from "./sandbox-failure.js";
 import type { SandboxExit, SandboxPort } from "./sandbox-port.js";
 
@@ -61,6 +62,7 @@ export class IsolatedBackend implements SandboxBackend {
   private failure: DanaError | null = null;
   private ending: Promise<void> | null = null;
   private readonly defaultBudgetMs: number;
+  private readonly outgoing: OutgoingBatch;
   /** Set while the answer to `init` is outstanding. */
   private initTimer: { cancel(): void } | null = null;
 
@@ -72,7 +74,8 @@ export class IsolatedBackend implements SandboxBackend {
   ) {
     this.isolation = port.kind;
     this.defaultBudgetMs = init.limits.timeoutMs ?? defaultLimits.timeoutMs;
-    port.setMessageListener((message) => this.receive(message as SandboxToHostMessage));
+    this.outgoing = new OutgoingBatch((message, transfer) => port.post(message, transfer));
+    port.setMessageListener((message) => unbatch(message, (item) => this.receive(item as SandboxToHostMessage)));
     port.onExit((exit) => this.ended(exit));
   }
 
@@ -92,7 +95,7 @@ export class IsolatedBackend implements SandboxBackend {
     backend.initTimer = startDeadline(options.initTimeoutMs, () => {
       backend.fail(new DanaError(`the ${port.kind} sandbox did not initialise within ${options.initTimeoutMs} ms`));
     });
-    port.post({ type: "init", id: initRequestId, init });
+    backend.outgoing.push({ type: "init", id: initRequestId, init });
     return backend;
   }
 
@@ -126,7 +129,7 @@ export class IsolatedBackend implements SandboxBackend {
       }
       this.pending.set(message.id, entry);
       if (this.pending.size > this.options.maxInFlight) this.queued.push({ message, transfer: options.transfer });
-      else this.port.post(message, options.transfer);
+      else this.outgoing.push(message, options.transfer);
       if (this.watchdog === null) this.armWatchdog(entry.budgetMs + this.options.watchdogGraceMs);
     });
   }
@@ -137,14 +140,14 @@ export class IsolatedBackend implements SandboxBackend {
       this.port.interrupt();
       this.checkCancelHeard();
     }
-    this.port.post(notice);
+    this.outgoing.push(notice);
   }
 
   respond(message: HostResponseMessage): void {
     if (this.failure !== null) return;
     this.waitingOnHost--;
     this.lastActivity = performance.now();
-    this.port.post(message);
+    this.outgoing.push(message);
   }
 
   /** Ends the sandbox; pending requests reject with `DanaCrashedError`. Idempotent. */
@@ -174,7 +177,7 @@ export class IsolatedBackend implements SandboxBackend {
         entry.cleanup?.();
         entry.resolve(message);
         const next = this.queued.shift();
-        if (next !== undefined) this.port.post(next.message, next.transfer);
+        if (next !== undefined) this.outgoing.push(next.message, next.transfer);
         return;
       }
       case "stdout":

@@ -47,7 +47,16 @@ export async function launchProcess(
     await rm(workingDirectory, { recursive: true, force: true });
     throw error;
   }
-  return awaitReady(new ProcessPort(child, workingDirectory, interruptFile), options.startTimeoutMs);
+  const started = awaitReady(new ProcessPort(child, workingDirectory, interruptFile), options.startTimeoutMs);
+  if (!dropPrivileges) return started;
+  return started.catch((error: unknown) => {
+    if (error instanceof Error) {
+      error.message +=
+        " (the sandbox runs as the unprivileged user nobody because the host runs as root: Node, " +
+        "@dana-gateway/core and @dana-gateway/lang must be readable by that user)";
+    }
+    throw error;
+  });
 }
 
 class ProcessPort implements SandboxPort {

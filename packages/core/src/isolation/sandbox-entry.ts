@@ -7,12 +7,14 @@ import { type ServeSandboxOptions, serveSandbox } from "../protocol/serve-sandbo
 import type { InterpreterFactory } from "../protocol/server.js";
 import type { SandboxBootstrapMessage } from "./bootstrap-messages.js";
 import type { InterruptProbe } from "./interrupt-probe.js";
+import { type MessageBatch, OutgoingBatch, unbatch } from "./message-batch.js";
 import { probedInterpreterFactory } from "./probed-interpreter.js";
 import { warmUp } from "./warm-up.js";
 
 export interface EntryChannel {
-  post(message: SandboxToHostMessage | SandboxBootstrapMessage): void;
-  onMessage(listener: (message: HostToSandboxMessage) => void): void;
+  post(message: SandboxToHostMessage | SandboxBootstrapMessage | MessageBatch): void;
+  /** Deliveries may be single messages or batches (see `message-batch.ts`). */
+  onMessage(listener: (delivery: HostToSandboxMessage | MessageBatch) => void): void;
 }
 
 export interface EntryOptions {
@@ -30,15 +32,21 @@ export function runSandboxEntry(channel: EntryChannel, options: EntryOptions): v
     const languageFactory = options.createInterpreter();
     warmUp(languageFactory);
     const createInterpreter = probedInterpreterFactory(languageFactory, probe);
+    const outgoing = new OutgoingBatch((message) => channel.post(message as SandboxToHostMessage | MessageBatch));
     serveSandbox(
       {
-        post: (message) => channel.post(message),
+        // Answers are batched; output and host requests leave at once, so a long computation's prints stream
+        // out while it runs and the host hears of them in order.
+        post: (message) => (message.type === "response" ? outgoing.push(message) : outgoing.pushNow(message)),
         onMessage: (listener) =>
-          channel.onMessage((message) => {
-            // A cancel the clock hook already acted on must not cancel whatever runs next.
-            if (message.type === "cancel" && !probe.acknowledge()) return;
-            listener(message);
-          }),
+          channel.onMessage((delivery) =>
+            unbatch(delivery, (item) => {
+              const message = item as HostToSandboxMessage;
+              // A cancel the clock hook already acted on must not cancel whatever runs next.
+              if (message.type === "cancel" && !probe.acknowledge()) return;
+              listener(message);
+            }),
+          ),
       },
       // No `onClose`: the host terminates the sandbox right after `close`; exiting here would race that.
       { createInterpreter, ...(options.coerceField ? { coerceField: options.coerceField } : {}) },

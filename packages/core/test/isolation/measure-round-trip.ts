@@ -24,7 +24,7 @@ const serialCount = 2_000;
 const batches = 20;
 const inFlight = 100;
 /** Rounds alternate between the raw channel and the protocol, so machine noise hits both alike; medians win. */
-const rounds = 9;
+const rounds = 15;
 
 type RoundTrip = () => Promise<unknown>;
 
