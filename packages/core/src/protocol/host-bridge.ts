@@ -52,11 +52,15 @@ function settle<T>(action: () => T | Promise<T>, what: string): T | Promise<T> {
   }
 }
 
-/** Gateway errors keep their class name as the Dana type; other host failures become `HostError`. */
+/**
+ * Dana errors that passed through the host (a host function that called back into Dana) keep their Dana type;
+ * other gateway errors use their class name (`CapabilityDeniedError`); anything else becomes `HostError`.
+ */
 function raiseInDana(error: unknown, what: string): never {
   if (error instanceof DanaException) throw error;
   if (DanaError.isInstance(error)) {
-    const type = error.name === "DanaError" ? "HostError" : error.name;
+    const danaType = (error as { danaType?: unknown }).danaType;
+    const type = typeof danaType === "string" ? danaType : error.name === "DanaError" ? "HostError" : error.name;
     const message = "danaMessage" in error ? String(error.danaMessage) : error.message;
     throw new DanaException(type, message, { cause: error });
   }

@@ -118,3 +118,14 @@ describe("argument conversion errors", () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe("errors passing through host functions", () => {
+  it("keep their Dana type when a callback into Dana failed", async () => {
+    await using ctx = runtime.createContext({
+      hostFunctions: { call_with_zero: (fn: (x: number) => Promise<unknown>) => fn(0) },
+    });
+    const source =
+      'try:\n    call_with_zero(lambda x :: 1 / x)\n    r = "no error"\nexcept ZeroDivisionError:\n    r = "caught"\nr';
+    expect((await ctx.eval(source)).value).toBe("caught");
+  });
+});
