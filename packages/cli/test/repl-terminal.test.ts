@@ -19,7 +19,9 @@ describe.runIf(hasScript)("dana repl in a pseudo-terminal", () => {
       env: { ...process.env, DANA_REPL_HISTORY: history, NO_COLOR: "1" },
       timeout: 15_000,
     });
-    const screen = result.stdout.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
+    // Strip terminal control sequences (ESC [ … letter) to read the screen as text.
+    const escape = String.fromCharCode(27);
+    const screen = result.stdout.replace(new RegExp(`${escape}\\[[0-9;]*[A-Za-z]`, "g"), "");
     expect(screen).toContain("Dana REPL");
     expect(screen).toContain(">>> ");
     expect(screen).toContain("... ");
