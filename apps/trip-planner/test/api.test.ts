@@ -48,6 +48,24 @@ describe("POST /trips/plan", () => {
     expect(await readJson(stored)).toEqual(plan);
   });
 
+  it("plans the longest trip (30 days) without repeating a place, filling free days", async () => {
+    const body = {
+      ...validRequest,
+      destination: "Rome",
+      duration_days: 30,
+      traveler_type: "family",
+      interests: ["art"],
+    };
+    const response = await postJson(`${server.url}/trips/plan`, body);
+    expect(response.status).toBe(200);
+    const plan = TripPlanSchema.parse(await readJson(response));
+    expect(plan.days).toHaveLength(30);
+    const visits = plan.days.flatMap((day) => [day.morning, day.afternoon]).filter((a) => a.kind === "attraction");
+    expect(new Set(visits.map((visit) => visit.name)).size).toBe(visits.length);
+    expect(plan.days.at(-1)?.morning.kind).toBe("free");
+    expect(plan.totals.travelers).toBe(4);
+  });
+
   it("answers 404 for an unknown plan id", async () => {
     const response = await fetch(`${server.url}/trips/no-such-plan`);
     expect(response.status).toBe(404);

@@ -76,6 +76,19 @@ describe.skipIf(skip)("the web page in headless Chromium", () => {
     await page.close();
   });
 
+  it("renders the interactive API docs without a CDN", async () => {
+    const page = await browser.newPage();
+    const externalRequests: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(server.url)) externalRequests.push(request.url());
+    });
+    await page.goto(`${server.url}/docs`);
+    await page.waitForSelector(".opblock", { timeout: 15_000 });
+    expect(await page.locator(".opblock").count()).toBe(4);
+    expect(externalRequests).toEqual([]);
+    await page.close();
+  });
+
   it("shows validation errors inline", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/`);

@@ -63,6 +63,8 @@ export function toHttpError(error: unknown): HttpError {
 }
 
 export function logUnexpected(error: unknown, status: number): void {
+  // Requests still queued when the server shuts down get a 503; that is the shutdown working, not a fault.
+  if (error instanceof ContextPoolClosedError) return;
   if (status >= 500 && process.env.NODE_ENV !== "test") console.error("[trip-planner]", error);
 }
 

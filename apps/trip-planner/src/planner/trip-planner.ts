@@ -230,8 +230,16 @@ export class TripPlanner implements AsyncDisposable {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#pool.close();
-    await this.#runtime.close();
+    // The gateway's sandboxes do not hold the event loop open (an idle worker should not keep a process alive),
+    // so while they terminate nothing else may: a top-level `await planner.close()` then ended the process with
+    // exit code 13 ("unsettled top-level await") before close() settled. This timer holds the loop until it has.
+    const keepAlive = setInterval(() => {}, 1_000);
+    try {
+      await this.#pool.close();
+      await this.#runtime.close();
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   [Symbol.asyncDispose](): Promise<void> {
