@@ -4,6 +4,7 @@
  */
 import type { DanaFunction } from "../api/dana-function.js";
 import type { DanaModule } from "../api/dana-module.js";
+import { type RequestOptions, validateRequestOptions } from "./options.js";
 
 export interface LazyFunctionSource {
   importModule(name: string): Promise<DanaModule>;
@@ -11,32 +12,48 @@ export interface LazyFunctionSource {
   generation(): number;
 }
 
-export function createLazyFunction(moduleName: string, functionName: string, source: LazyFunctionSource): DanaFunction {
-  let resolved: { generation: number; function: DanaFunction } | null = null;
-  let parameterNames: readonly string[] = [];
+interface Resolved {
+  readonly generation: number;
+  readonly function: DanaFunction;
+}
 
+export function createLazyFunction(
+  moduleName: string,
+  functionName: string,
+  source: LazyFunctionSource,
+  requestOptions: RequestOptions | null = null,
+  /** Shared with `withOptions` variants, so a variant reuses what the original loaded. */
+  shared: { resolved: Resolved | null } = { resolved: null },
+): DanaFunction {
   const load = async (): Promise<DanaFunction> => {
     const generation = source.generation();
-    if (resolved && resolved.generation === generation && resolved.function.alive) return resolved.function;
+    const resolved = shared.resolved;
+    if (resolved && resolved.generation === generation && resolved.function.alive) {
+      return requestOptions === null ? resolved.function : resolved.function.withOptions(requestOptions);
+    }
     const module = await source.importModule(moduleName);
     const loaded = module.function(functionName);
-    resolved = { generation, function: loaded };
-    parameterNames = loaded.parameterNames;
-    return loaded;
+    shared.resolved = { generation, function: loaded };
+    return requestOptions === null ? loaded : loaded.withOptions(requestOptions);
   };
 
   const call = async (...args: unknown[]) => (await load())(...args);
   const callKwargs = async (...args: unknown[]) =>
     (await load()).callKwargs(...(args as [...unknown[], Readonly<Record<string, unknown>>]));
+  const withOptions = (options: RequestOptions) => {
+    validateRequestOptions(options, "withOptions()");
+    return createLazyFunction(moduleName, functionName, source, { ...requestOptions, ...options }, shared);
+  };
   const dispose = () => {
-    resolved?.function.dispose();
-    resolved = null;
+    shared.resolved?.function.dispose();
+    shared.resolved = null;
   };
   Object.defineProperties(call, {
     name: { value: functionName },
-    parameterNames: { get: () => parameterNames, enumerable: true },
+    parameterNames: { get: () => shared.resolved?.function.parameterNames ?? [], enumerable: true },
     callKwargs: { value: callKwargs },
-    alive: { get: () => resolved?.function.alive ?? true },
+    withOptions: { value: withOptions },
+    alive: { get: () => shared.resolved?.function.alive ?? true },
     dispose: { value: dispose },
     [Symbol.dispose]: { value: dispose },
   });

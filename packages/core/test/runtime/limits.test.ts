@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DanaMemoryLimitError, DanaRuntime, DanaRuntimeError, DanaTimeoutError } from "../../src/index.js";
+import { createModuleFolder } from "../support/module-folder.js";
 
 const runtime = await DanaRuntime.create();
 afterAll(() => runtime.close());
@@ -87,5 +88,41 @@ describe("limits", () => {
     await using ctx = runtime.createContext({ maxSteps: 500 });
     const source = "try:\n    while True:\n        pass\nexcept Exception:\n    caught = True\ncaught";
     expect(DanaTimeoutError.isInstance(await failure(ctx.eval(source)))).toBe(true);
+  });
+});
+
+describe("fn.withOptions", () => {
+  it("bounds and cancels calls of a Dana function", async () => {
+    await using ctx = runtime.createContext({
+      hostFunctions: { hang: () => new Promise((resolve) => setTimeout(resolve, 200)) },
+    });
+    const { value } = await ctx.eval("def slow():\n    hang()\n    return 1\nslow");
+    const slow = value as import("../../src/index.js").DanaFunction<[], number>;
+    const bounded = slow.withOptions({ timeoutMs: 20 });
+    const error = (await failure(bounded())) as DanaTimeoutError;
+    expect(error.limit).toBe("timeout");
+    const controller = new AbortController();
+    const cancelled = slow.withOptions({ signal: controller.signal })();
+    controller.abort();
+    expect(((await failure(cancelled)) as DanaTimeoutError).limit).toBe("cancelled");
+    expect(() => slow.withOptions({ timeoutMs: -1 })).toThrow(RangeError);
+    bounded.dispose();
+    expect(slow.alive).toBe(true); // a variant does not own the handle
+  });
+
+  it("works on lazily loaded functions", async () => {
+    const folder = createModuleFolder({ "waits.na": "def slow():\n    hang()\n    return 1\n" });
+    try {
+      await using ctx = runtime.createContext({
+        modulePaths: [folder.path],
+        hostFunctions: { hang: () => new Promise((resolve) => setTimeout(resolve, 200)) },
+      });
+      const slow = ctx.danaFunction<() => number>("waits.slow");
+      const error = (await failure(slow.withOptions({ timeoutMs: 20 })())) as DanaTimeoutError;
+      expect(error.limit).toBe("timeout");
+      expect(await slow.withOptions({ timeoutMs: 5_000 })()).toBe(1);
+    } finally {
+      folder.remove();
+    }
   });
 });
