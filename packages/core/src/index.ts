@@ -20,6 +20,7 @@ export * from "./errors/index.js";
 export * as errors from "./errors/index.js";
 export type { Capability } from "./host/capabilities.js";
 export type { IsolationMode, SandboxBackend, SandboxBackendEvents, SandboxBackendFactory } from "./protocol/backend.js";
+export { type NativeValueCodec, registerNativeCodec } from "./protocol/native-codecs.js";
 export type { ReasonOptions } from "./reason/reason-options.js";
 export type { ReasoningCacheOptions, ReasoningCacheStats } from "./reason/reasoning-cache.js";
 export { DanaContext, type EvalOptions, type EvalResult } from "./runtime/dana-context.js";

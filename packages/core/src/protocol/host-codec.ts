@@ -10,21 +10,34 @@ import { toDanaError } from "../errors/from-language.js";
 import { HandleReference } from "./handle-reference.js";
 import type { SandboxHostBridge } from "./host-bridge.js";
 import type { HostRequestMessage, HostResponseMessage, KeywordEntries } from "./messages.js";
+import type { NativeEncoding } from "./native-codecs.js";
 import { decodeValue, encodeValue, WireEncodingError, type WireValue } from "./wire-values.js";
 
 export function decodeOnHost(wire: WireValue): Value {
+  try {
+    return decodeWithReferences(wire);
+  } catch (error) {
+    if (error instanceof WireEncodingError) throw new TypeConversionError(error.path, error.reason);
+    throw error;
+  }
+}
+
+function decodeWithReferences(wire: WireValue): Value {
   return decodeValue(wire, (handle, struct) => {
     if (!struct) {
-      const members = handle.members?.map(([name, value]) => [name, decodeOnHost(value)] as const);
+      const members = handle.members?.map(([name, value]) => [name, decodeWithReferences(value)] as const);
       return new HandleReference(handle, null, members ? new Map(members) : null);
     }
-    const snapshot = new Map<string, Value>(struct.fields.map(([name, value]) => [name, decodeOnHost(value)]));
+    const snapshot = new Map<string, Value>(struct.fields.map(([name, value]) => [name, decodeWithReferences(value)]));
     return new HandleReference(handle, snapshot);
   });
 }
 
-/** Only values that originated in the sandbox (handle references) may be sent back as objects. */
-export function encodeOnHost(value: Value, path: string): WireValue {
+/**
+ * Only values that originated in the sandbox (handle references) may be sent back as objects, plus native values
+ * with a codec (`native` collects what the request needs for those).
+ */
+export function encodeOnHost(value: Value, path: string, native: NativeEncoding | null = null): WireValue {
   try {
     return encodeValue(
       value,
@@ -33,6 +46,7 @@ export function encodeOnHost(value: Value, path: string): WireValue {
         throw new WireEncodingError(path, "this host value cannot cross into an isolated sandbox");
       },
       path,
+      native,
     );
   } catch (error) {
     if (error instanceof WireEncodingError) throw new TypeConversionError(error.path, error.reason);
@@ -40,8 +54,12 @@ export function encodeOnHost(value: Value, path: string): WireValue {
   }
 }
 
-export function encodeKeywordsOnHost(keywords: ReadonlyMap<string, Value>, path: string): KeywordEntries {
-  return [...keywords].map(([name, value]) => [name, encodeOnHost(value, `${path}.${name}`)] as const);
+export function encodeKeywordsOnHost(
+  keywords: ReadonlyMap<string, Value>,
+  path: string,
+  native: NativeEncoding | null = null,
+): KeywordEntries {
+  return [...keywords].map(([name, value]) => [name, encodeOnHost(value, `${path}.${name}`, native)] as const);
 }
 
 /** Answers one `host-request` with the host's bridge; never rejects (failures become `ok: false`). */

@@ -4,6 +4,7 @@ export { HandleTable } from "./handle-table.js";
 export { createDanaHost, type SandboxHostBridge } from "./host-bridge.js";
 export { decodeOnHost, encodeKeywordsOnHost, encodeOnHost, serveHostRequest } from "./host-codec.js";
 export * from "./messages.js";
+export * from "./native-codecs.js";
 export { type SandboxChannel, type ServeSandboxOptions, serveSandbox } from "./serve-sandbox.js";
 export { type EvaluateInput, type InterpreterFactory, SandboxServer, type SandboxServerOptions } from "./server.js";
 export { createWireHostBridge, type WireHostBridge } from "./wire-host-bridge.js";

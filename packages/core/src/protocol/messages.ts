@@ -24,6 +24,8 @@ export interface EvaluateRequest {
   /** Top-level names bound before the program runs: values cross as data, never as source text. */
   readonly inputs: KeywordEntries;
   readonly limits?: Partial<Limits>;
+  /** Modules registering the native codecs this request's values use (see `native-codecs.ts`); imported first. */
+  readonly codecModules?: readonly string[];
 }
 
 export interface ImportModuleRequest {
@@ -41,6 +43,8 @@ export interface CallRequest {
   readonly positional: readonly WireValue[];
   readonly keywords: KeywordEntries;
   readonly limits?: Partial<Limits>;
+  /** Modules registering the native codecs this request's values use (see `native-codecs.ts`); imported first. */
+  readonly codecModules?: readonly string[];
 }
 
 export interface GetAttributeRequest {
@@ -56,6 +60,8 @@ export interface SetAttributeRequest {
   readonly handleId: number;
   readonly name: string;
   readonly value: WireValue;
+  /** Modules registering the native codecs this request's values use (see `native-codecs.ts`); imported first. */
+  readonly codecModules?: readonly string[];
 }
 
 /** Forgets cached modules (all, or those loaded from `files`) so the next import re-reads them. */

@@ -8,6 +8,7 @@ import { TypeConversionError } from "../errors/classes.js";
 import { toDanaError } from "../errors/from-language.js";
 import { HandleTable } from "./handle-table.js";
 import type { KeywordEntries, SandboxNotice, SandboxRequest, SandboxResponse } from "./messages.js";
+import { loadNativeCodecModules } from "./native-codecs.js";
 import type { SandboxServer } from "./server.js";
 import { decodeValue, encodeValue, WireEncodingError, type WireValue } from "./wire-values.js";
 
@@ -55,6 +56,9 @@ export class WireSandboxServer {
 
   private async serve(request: SandboxRequest): Promise<WireValue> {
     const server = this.server;
+    if ("codecModules" in request && request.codecModules !== undefined) {
+      await loadNativeCodecModules(request.codecModules);
+    }
     switch (request.type) {
       case "eval": {
         const inputs = this.decodeKeywords(request.inputs);

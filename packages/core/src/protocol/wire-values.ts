@@ -10,6 +10,7 @@
  *   dict                   → { $: "dict", entries: [key, value][] }   keys of any hashable type
  *   struct instance        → { $: "struct", structName, fields: [name, value][], handle }  fields by value plus
  *                            a handle for live reads and writes
+ *   native value with a codec → { $: "native", codec, data }   see `native-codecs.ts` (e.g. Arrow IPC bytes)
  *   function, module, other sandbox objects → { $: "handle", handle: { handleId, kind, name, … } }
  *
  * Handles are ids into the sandbox server's handle table; the host never holds sandbox objects themselves.
@@ -20,6 +21,7 @@ import {
   DanaFloat,
   DanaIterator,
   DanaList,
+  DanaNativeObject,
   DanaRange,
   DanaSet,
   DanaStructInstance,
@@ -27,6 +29,7 @@ import {
   DanaTypeName,
   type Value,
 } from "@dana-gateway/lang";
+import { findNativeCodec, type NativeEncoding, nativeCodecNamed } from "./native-codecs.js";
 
 export type HandleKind = "function" | "module" | "object" | "struct-type" | "value";
 
@@ -61,7 +64,8 @@ export type WireValue =
       readonly fields: readonly (readonly [string, WireValue])[];
       readonly handle: HandleDescriptor;
     }
-  | { readonly $: "handle"; readonly handle: HandleDescriptor };
+  | { readonly $: "handle"; readonly handle: HandleDescriptor }
+  | { readonly $: "native"; readonly codec: string; readonly data: unknown };
 
 /** Gives a sandbox object a handle (the server's handle table) — or, on the host, finds an existing one. */
 export type HandleAllocator = (value: Value, kind: HandleKind) => HandleDescriptor;
@@ -80,13 +84,25 @@ export function decodeFloat(value: number | SpecialFloat): number {
 
 /**
  * Encodes a Dana value for the wire. Objects that must stay in the sandbox (functions, modules, struct
- * instances) go through `allocate`. Cycles are rejected with the path of the repeated container.
+ * instances) go through `allocate`. Cycles are rejected with the path of the repeated container. Native values
+ * with a registered codec are encoded by value; `native` collects the codec modules and buffers to transfer.
  */
-export function encodeValue(value: Value, allocate: HandleAllocator, path = "value"): WireValue {
-  return encodeInner(value, allocate, path, new Set());
+export function encodeValue(
+  value: Value,
+  allocate: HandleAllocator,
+  path = "value",
+  native: NativeEncoding | null = null,
+): WireValue {
+  return encodeInner(value, allocate, path, new Set(), native);
 }
 
-function encodeInner(value: Value, allocate: HandleAllocator, path: string, open: Set<object>): WireValue {
+function encodeInner(
+  value: Value,
+  allocate: HandleAllocator,
+  path: string,
+  open: Set<object>,
+  native: NativeEncoding | null,
+): WireValue {
   switch (typeof value) {
     case "number":
     case "string":
@@ -101,13 +117,13 @@ function encodeInner(value: Value, allocate: HandleAllocator, path: string, open
   open.add(value);
   try {
     if (value instanceof DanaList || value instanceof DanaTuple) {
-      const items = value.items.map((item, index) => encodeInner(item, allocate, `${path}[${index}]`, open));
+      const items = value.items.map((item, index) => encodeInner(item, allocate, `${path}[${index}]`, open, native));
       return { $: value instanceof DanaList ? "list" : "tuple", items };
     }
     if (value instanceof DanaSet) {
       return {
         $: "set",
-        items: [...value].map((item, index) => encodeInner(item, allocate, `${path}{${index}}`, open)),
+        items: [...value].map((item, index) => encodeInner(item, allocate, `${path}{${index}}`, open, native)),
       };
     }
     if (value instanceof DanaDict) {
@@ -115,8 +131,8 @@ function encodeInner(value: Value, allocate: HandleAllocator, path: string, open
       for (const [key, item] of value.entries()) {
         const label = typeof key === "string" ? JSON.stringify(key) : String(key);
         entries.push([
-          encodeInner(key, allocate, `${path}.keys()`, open),
-          encodeInner(item, allocate, `${path}[${label}]`, open),
+          encodeInner(key, allocate, `${path}.keys()`, open, native),
+          encodeInner(item, allocate, `${path}[${label}]`, open, native),
         ]);
       }
       return { $: "dict", entries };
@@ -124,7 +140,10 @@ function encodeInner(value: Value, allocate: HandleAllocator, path: string, open
     if (value instanceof DanaStructInstance) {
       const fields = value.type.fields.map(
         (field, index) =>
-          [field.name, encodeInner(value.fields[index] ?? null, allocate, `${path}.${field.name}`, open)] as const,
+          [
+            field.name,
+            encodeInner(value.fields[index] ?? null, allocate, `${path}.${field.name}`, open, native),
+          ] as const,
       );
       return { $: "struct", structName: value.type.name, fields, handle: allocate(value, "object") };
     }
@@ -143,10 +162,18 @@ function encodeInner(value: Value, allocate: HandleAllocator, path: string, open
             ? value.dict.values()
             : value.dict.entries();
       const items = [...source].map((item) => (Array.isArray(item) ? new DanaTuple(item) : item));
-      return encodeInner(new DanaList(items), allocate, path, open);
+      return encodeInner(new DanaList(items), allocate, path, open, native);
     }
     if (value instanceof DanaTypeName) return value.name;
     if (value instanceof DanaIterator) return { $: "handle", handle: allocate(value, "value") };
+    if (value instanceof DanaNativeObject) {
+      const codec = findNativeCodec(value);
+      if (codec) {
+        const transfer: ArrayBuffer[] = native?.transfer ?? [];
+        native?.moduleUrls.add(codec.moduleUrl);
+        return { $: "native", codec: codec.name, data: codec.encode(value, transfer) };
+      }
+    }
     const kind = value.kind;
     if (kind === "module") return { $: "handle", handle: allocate(value, "module") };
     if (kind === "struct-type") return { $: "handle", handle: allocate(value, "struct-type") };
@@ -197,6 +224,13 @@ export function decodeValue(wire: WireValue, resolve: HandleResolver): Value {
       return resolve(wire.handle, wire);
     case "handle":
       return resolve(wire.handle, null);
+    case "native": {
+      const codec = nativeCodecNamed(wire.codec);
+      if (codec === undefined) {
+        throw new WireEncodingError("value", `no codec '${wire.codec}' is registered here to decode this value`);
+      }
+      return codec.decode(wire.data);
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import type { SandboxBackend } from "../protocol/backend.js";
 import { HandleReference } from "../protocol/handle-reference.js";
 import { decodeOnHost, encodeKeywordsOnHost, encodeOnHost } from "../protocol/host-codec.js";
 import type { SandboxRequest } from "../protocol/messages.js";
+import { createNativeEncoding, type NativeEncoding } from "../protocol/native-codecs.js";
 import type { ClientRequestOptions, SandboxClient } from "./sandbox-client.js";
 
 export class WireSandboxClient implements SandboxClient {
@@ -18,12 +19,17 @@ export class WireSandboxClient implements SandboxClient {
 
   constructor(readonly backend: SandboxBackend) {}
 
-  private async send(build: (id: number) => SandboxRequest, signal?: AbortSignal): Promise<Value> {
+  private async send(
+    build: (id: number) => SandboxRequest,
+    signal?: AbortSignal,
+    native?: NativeEncoding,
+  ): Promise<Value> {
     const message = build(this.nextId++);
     const onAbort = () => this.backend.notify({ type: "cancel", requestId: message.id, reason: "aborted" });
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      const response = await this.backend.request(message, signal ? { signal } : {});
+      const transfer = native !== undefined && native.transfer.length > 0 ? { transfer: native.transfer } : {};
+      const response = await this.backend.request(message, { ...(signal ? { signal } : {}), ...transfer });
       if (!response.ok) throw DanaError.fromJSON(response.error);
       return decodeOnHost(response.value);
     } finally {
@@ -42,7 +48,8 @@ export class WireSandboxClient implements SandboxClient {
     inputs: ReadonlyMap<string, Value>,
     options: ClientRequestOptions,
   ) {
-    const encodedInputs = encodeKeywordsOnHost(inputs, "inputs");
+    const native = createNativeEncoding();
+    const encodedInputs = encodeKeywordsOnHost(inputs, "inputs", native);
     return this.send(
       (id) => ({
         type: "eval",
@@ -51,8 +58,10 @@ export class WireSandboxClient implements SandboxClient {
         ...(file === undefined ? {} : { file }),
         inputs: encodedInputs,
         ...(options.limits ? { limits: options.limits } : {}),
+        ...codecModules(native),
       }),
       options.signal,
+      native,
     );
   }
   importModule(name: string, options: ClientRequestOptions) {
@@ -68,8 +77,9 @@ export class WireSandboxClient implements SandboxClient {
     options: ClientRequestOptions,
   ) {
     const handleId = this.handleOf(callee);
-    const encodedPositional = positional.map((value, index) => encodeOnHost(value, `args[${index}]`));
-    const encodedKeywords = keywords ? encodeKeywordsOnHost(keywords, "kwargs") : [];
+    const native = createNativeEncoding();
+    const encodedPositional = positional.map((value, index) => encodeOnHost(value, `args[${index}]`, native));
+    const encodedKeywords = keywords ? encodeKeywordsOnHost(keywords, "kwargs", native) : [];
     return this.send(
       (id) => ({
         type: "call",
@@ -78,8 +88,10 @@ export class WireSandboxClient implements SandboxClient {
         positional: encodedPositional,
         keywords: encodedKeywords,
         ...(options.limits ? { limits: options.limits } : {}),
+        ...codecModules(native),
       }),
       options.signal,
+      native,
     );
   }
   getAttribute(target: Value, name: string) {
@@ -88,8 +100,13 @@ export class WireSandboxClient implements SandboxClient {
   }
   async setAttribute(target: Value, name: string, value: Value) {
     const handleId = this.handleOf(target);
-    const encoded = encodeOnHost(value, name);
-    await this.send((id) => ({ type: "set-attribute", id, handleId, name, value: encoded }));
+    const native = createNativeEncoding();
+    const encoded = encodeOnHost(value, name, native);
+    await this.send(
+      (id) => ({ type: "set-attribute", id, handleId, name, value: encoded, ...codecModules(native) }),
+      undefined,
+      native,
+    );
   }
   noteReceived(handleId: number): void {
     this.received.set(handleId, (this.received.get(handleId) ?? 0) + 1);
@@ -121,4 +138,9 @@ export class WireSandboxClient implements SandboxClient {
     }
     await this.backend.close();
   }
+}
+
+/** The `codecModules` field of a request whose values needed native codecs (absent otherwise). */
+function codecModules(native: NativeEncoding): { codecModules?: readonly string[] } {
+  return native.moduleUrls.size > 0 ? { codecModules: [...native.moduleUrls] } : {};
 }
