@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { checkCommand } from "./commands/check.js";
 import { type CommandIo, runCommand } from "./commands/run.js";
+import { watchCommand } from "./commands/watch.js";
 import { startRepl } from "./repl/repl.js";
 import { painterFor } from "./style.js";
 
@@ -20,6 +21,8 @@ export interface MainIo extends Omit<CommandIo, "paint"> {
   readonly stderrStream: NodeJS.WriteStream;
   /** The REPL reads from here; interactive only when it is a TTY. */
   readonly stdinStream?: NodeJS.ReadStream;
+  /** Stops long-running commands (`run --watch`) — for embedding and tests. */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs the `dana` command line and resolves with the exit code (the bin sets process.exitCode). */
@@ -40,9 +43,24 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     .option("-m, --module-path <dir>", "add a module search directory (repeatable)", collect, [])
     .option("--timeout-ms <ms>", "stop the program after this much interpreter time", positiveInteger)
     .option("--json", "report errors as JSON on stderr (for tools)", false)
-    .action(async (file: string, options: { modulePath: string[]; timeoutMs?: number; json: boolean }) => {
-      exitCode = await runCommand(file, options, commandIo);
-    });
+    .option("-w, --watch", "run again whenever the program or a module it loaded changes", false)
+    .action(
+      async (file: string, options: { modulePath: string[]; timeoutMs?: number; json: boolean; watch: boolean }) => {
+        const { watch, ...runOptions } = options;
+        if (!watch) {
+          exitCode = await runCommand(file, runOptions, commandIo);
+          return;
+        }
+        const stop = new AbortController();
+        const onSignal = () => stop.abort();
+        process.once("SIGINT", onSignal);
+        process.once("SIGTERM", onSignal);
+        io.signal?.addEventListener("abort", onSignal, { once: true });
+        exitCode = await watchCommand(file, runOptions, commandIo, stop.signal);
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      },
+    );
 
   program
     .command("check")

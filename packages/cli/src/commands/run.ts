@@ -9,6 +9,8 @@ export interface RunOptions {
   readonly modulePath: readonly string[];
   readonly timeoutMs?: number;
   readonly json: boolean;
+  /** Told of every module file the program loads (for --watch). */
+  readonly onModuleLoaded?: (file: string) => void;
 }
 
 export interface CommandIo {
@@ -32,6 +34,7 @@ export async function runCommand(file: string, options: RunOptions, io: CommandI
     modulePath: options.modulePath,
     environment: io.environment,
     writeStdout: io.stdout,
+    ...(options.onModuleLoaded ? { onModuleLoaded: options.onModuleLoaded } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const lookup = (path: string) => (path === file ? source : (nodeFileSystem.readFile(path) ?? undefined));
