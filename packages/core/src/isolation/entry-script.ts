@@ -6,7 +6,7 @@
  * `src/isolation/` (vitest imports the sources), the entry comes from the package's build output.
  */
 import { existsSync } from "node:fs";
-import { sep } from "node:path";
+import { dirname, join, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export type EntryScriptName = "worker-entry.js" | "child-entry.js";
@@ -23,10 +23,9 @@ export function entryScriptPath(name: EntryScriptName): string {
   if (cached !== undefined) return cached;
   const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../../dist/isolation/${name}`, import.meta.url)];
   for (const candidate of candidates) {
-    if (!candidate.pathname.endsWith(".js")) continue;
     const path = fileURLToPath(candidate);
     // A `.js` file beside a `.ts` source would be stale output in src/; only accept it from a dist folder.
-    if (existsSync(path) && path.includes(`${sep}dist${sep}`)) {
+    if (existsSync(path) && dirname(path).endsWith(`${sep}${join("dist", "isolation")}`)) {
       located.set(name, path);
       return path;
     }
