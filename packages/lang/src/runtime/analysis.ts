@@ -103,9 +103,26 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
       return valueMaySuspend(environment.existingValue(name.name));
     },
 
+    /** Whether a value passed as `key=` to a builtin may be a callable that waits for the host. */
+    callbackSuspends(value: ast.Expression): boolean {
+      if (value.kind === "LambdaExpression") return analysis.functionMaySuspend(value);
+      if (value.kind === "Name") return this.calleeNameSuspends(value);
+      return value.kind !== "NoneLiteral";
+    },
+
+    /** Builtins call their `key=` callbacks synchronously; a waiting callback makes the call suspend. */
+    callbackArgumentsSuspend(call: ast.CallExpression): boolean {
+      return call.arguments.some((argument) => argument.name === "key" && this.callbackSuspends(argument.value));
+    },
+
     callSuspends(call: ast.CallExpression): boolean {
       const callee = call.callee;
-      if (callee.kind === "Name") return this.calleeNameSuspends(callee);
+      if (callee.kind === "Name") {
+        if (callee.scope === null && environment.isBuiltinFunction(callee.name)) {
+          return this.callbackArgumentsSuspend(call);
+        }
+        return this.calleeNameSuspends(callee);
+      }
       if (callee.kind === "AttributeExpression") {
         const object = callee.object;
         if (object.kind === "Name" && object.scope === null && !this.isLocal(object.name)) {
@@ -116,7 +133,7 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
         if (definitions !== undefined) {
           return definitions.some((definition) => analysis.functionMaySuspend(definition));
         }
-        return !builtinMethodNames.has(callee.name);
+        return !builtinMethodNames.has(callee.name) || this.callbackArgumentsSuspend(call);
       }
       return true;
     },
@@ -124,9 +141,13 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
     expression(expression: ast.Expression): boolean {
       let suspends = false;
       if (expression.kind === "LambdaExpression") {
-        for (const parameter of expression.parameters) if (parameter.default) this.expression(parameter.default);
+        // Creating a lambda evaluates its defaults; its body is its own function.
+        for (const parameter of expression.parameters) {
+          if (parameter.default && this.expression(parameter.default)) suspends = true;
+        }
         this.function(expression);
-        return false;
+        if (suspends) analysis.suspending.add(expression);
+        return suspends;
       }
       forEachChild(expression, (child) => {
         if (this.expression(child)) suspends = true;
@@ -205,15 +226,26 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
           break;
         case "FunctionDefinition":
         case "DeclarativeFunctionDefinition":
-          // Decorators and defaults run on the synchronous path; the body is analysed as its own function.
+          // The definition itself waits when a default or a decorator does; the body is its own function.
           if (statement.kind === "FunctionDefinition") {
-            for (const decorator of statement.decorators) this.expression(decorator.expression);
+            for (const decorator of statement.decorators) {
+              const target = decorator.expression;
+              if (target.kind === "Name") {
+                if (this.calleeNameSuspends(target)) suspends = true;
+              } else {
+                // `@factory(args)` or `@module.d`: the decorator applied to the function is not known here.
+                this.expression(target);
+                suspends = true;
+              }
+            }
+            for (const parameter of statement.parameters) expression(parameter.default);
+          } else {
+            for (const parameter of statement.parameters) if (parameter.default) this.expression(parameter.default);
           }
-          for (const parameter of statement.parameters) if (parameter.default) this.expression(parameter.default);
           this.function(statement);
           break;
         case "StructDefinition":
-          for (const field of statement.fields) if (field.default) this.expression(field.default);
+          for (const field of statement.fields) expression(field.default);
           break;
         default:
           break;

@@ -16,11 +16,17 @@ import { DanaDict, DanaErrorValue, DanaList, DanaSet, type KeywordArguments, typ
 import { compileCalleeLookup, undefinedCallee } from "./compile-calls.js";
 import { compileTarget, iterateAt } from "./compile-comprehensions.js";
 import { allocateTemporary, type CompileUnit } from "./compile-context.js";
+import {
+  compileFunctionDefinitionGenerator,
+  compileLambdaGenerator,
+  compileStructDefinitionGenerator,
+  type DefinitionGenerator,
+} from "./compile-definitions.js";
 import { type CompiledHandler, compileHandlerBinding, handlerMatches } from "./compile-errors.js";
 import { compileCondition, compileExpression, type Evaluate, type TemporaryRead } from "./compile-expressions.js";
 import { compileStatement, type Execute, registerExpectedType, valueRecorder } from "./compile-statements.js";
 import { BREAK, type Frame, NORMAL, RETURN } from "./frame.js";
-import { callMethodGenerator, callValueGenerator, emptyKeywords } from "./invoke.js";
+import { callMethodGenerator, callValueGenerator, emptyKeywords, replayBuiltin } from "./invoke.js";
 import { compileImport } from "./modules.js";
 import { requestReason } from "./reason.js";
 import { addCallerFrame, locate, toDanaException } from "./runtime-errors.js";
@@ -164,6 +170,8 @@ export function compileExpressionGenerator(unit: CompileUnit, expression: ast.Ex
     case "SetComprehension":
     case "DictComprehension":
       return compileComprehensionGenerator(unit, expression);
+    case "LambdaExpression":
+      return compileLambdaGenerator(unit, expression);
     default: {
       const operands = strictOperands(expression);
       if (operands === null) return fromSync(compileExpression(unit, expression));
@@ -231,7 +239,8 @@ function compileCallGenerator(unit: CompileUnit, call: ast.CallExpression): Gene
       return function* (frame) {
         const { positional, keywords } = yield* argumentValues(frame);
         try {
-          return builtin.implementation(positional, keywords ?? emptyKeywords, runtime);
+          const invoke = () => builtin.implementation(positional, keywords ?? emptyKeywords, runtime);
+          return (yield* replayBuiltin(runtime, invoke)) as Value;
         } catch (error) {
           throw addCallerFrame(error, span, unit);
         }
@@ -336,6 +345,23 @@ export function compileBlockGenerator(unit: CompileUnit, statements: readonly as
   };
 }
 
+function definitionGenerator(definition: DefinitionGenerator): GenerateCompletion {
+  return function* (frame) {
+    yield* definition(frame);
+    return NORMAL;
+  };
+}
+
+/** The operands of an assignment target (object, index or slice bounds) and how to rebuild it. */
+function targetOperands(target: ast.AssignTarget): {
+  children: (ast.Expression | null)[];
+  rebuild(children: (ast.Expression | null)[]): ast.AssignTarget;
+} {
+  const operands = target.kind === "Name" ? null : strictOperands(target);
+  if (operands === null) return { children: [], rebuild: () => target };
+  return { children: operands.children, rebuild: (children) => operands.rebuild(children) as ast.AssignTarget };
+}
+
 /** Hoists a simple statement's suspending operands, then runs the statement's synchronous compilation. */
 function hoistStatement(
   unit: CompileUnit,
@@ -361,11 +387,29 @@ export function compileStatementGenerator(unit: CompileUnit, statement: ast.Stat
         return NORMAL;
       };
     }
-    case "Assignment":
+    case "Assignment": {
       registerExpectedType(unit, statement);
-      return hoistStatement(unit, [statement.value], ([value]) => ({ ...statement, value: value! }));
-    case "AugmentedAssignment":
-      return hoistStatement(unit, [statement.value], ([value]) => ({ ...statement, value: value! }));
+      // Python order: the value, then the target's object and index.
+      const target = targetOperands(statement.target);
+      return hoistStatement(unit, [statement.value, ...target.children], ([value, ...rest]) => ({
+        ...statement,
+        value: value!,
+        target: target.rebuild(rest),
+      }));
+    }
+    case "AugmentedAssignment": {
+      const target = targetOperands(statement.target);
+      const count = target.children.length;
+      return hoistStatement(unit, [...target.children, statement.value], (replaced) => ({
+        ...statement,
+        target: target.rebuild(replaced.slice(0, count)),
+        value: replaced[count]!,
+      }));
+    }
+    case "FunctionDefinition":
+      return definitionGenerator(compileFunctionDefinitionGenerator(unit, statement));
+    case "StructDefinition":
+      return definitionGenerator(compileStructDefinitionGenerator(unit, statement));
     case "ReturnStatement":
       return hoistStatement(unit, [statement.value], ([value]) => ({ ...statement, value: value ?? null }));
     case "RaiseStatement":

@@ -10,6 +10,7 @@ import type { DanaHost, Limits } from "../host.js";
 import { emptySpan } from "../source.js";
 import { parse } from "../syntax/index.js";
 import type { DanaModule, KeywordArguments, Value } from "../values/types.js";
+import { installBuiltinDecorators } from "./builtin-decorators.js";
 import { Frame, HIDDEN_NAME_PREFIX, ModuleScope } from "./frame.js";
 import { callValueGenerator, callValueSync, normalizeHostResult } from "./invoke.js";
 import { loadModule } from "./modules.js";
@@ -30,6 +31,7 @@ export class Interpreter implements DanaInterpreter {
     this.#runtime = new Runtime(options.host ?? {}, options.limits);
     this.#runtime.syncCaller = callValueSync;
     installReason(this.#runtime);
+    installBuiltinDecorators(this.#runtime);
   }
 
   evaluate(source: string, options: EvaluateOptions = {}): Promise<EvaluateResult> {

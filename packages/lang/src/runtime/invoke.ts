@@ -21,9 +21,10 @@ import {
   type KeywordArguments,
   type Value,
 } from "../values/types.js";
+import { DanaWrappedFunction } from "./builtin-decorators.js";
 import { DanaBoundMethod, DanaFunction, DanaMethodDispatch } from "./callables.js";
 import { Frame, RETURN } from "./frame.js";
-import type { Runtime } from "./runtime-state.js";
+import { type ReplayLog, type Runtime, SuspendRequest } from "./runtime-state.js";
 import { constructStructFromKeywords, findAttribute, noAttribute } from "./structs.js";
 import { abandonPromise, driveSync, isPromiseLike, NestedCall, type Suspendable } from "./trampoline.js";
 
@@ -167,6 +168,15 @@ export function callValueSync(
         const method = dispatchMethod(callee, positional);
         return enterSync(runtime, method, bindArguments(method, positional, keywords));
       }
+      if (callee instanceof DanaWrappedFunction) {
+        callee.beforeCall?.(positional, keywords);
+        let result: Value = null;
+        for (let round = 0; round < callee.times; round++) {
+          result = callValueSync(runtime, callee.inner, positional, keywords);
+        }
+        callee.afterCall?.(result);
+        return result;
+      }
       throw notCallable(callee);
   }
 }
@@ -191,6 +201,8 @@ export function* callValueGenerator(
     return callValueSync(runtime, callee, positional, keywords);
   }
   switch (callee.kind) {
+    case "builtin":
+      return (yield* replayBuiltin(runtime, () => callValueSync(runtime, callee, positional, keywords))) as Value;
     case "host-function": {
       let result: unknown = callHostFunction(callee as DanaHostFunction, positional, keywords);
       if (isPromiseLike(result)) result = yield result;
@@ -207,6 +219,15 @@ export function* callValueGenerator(
           enterGenerator(runtime, method, bindArguments(method, positional, keywords)),
         )) as Value;
       }
+      if (callee instanceof DanaWrappedFunction) {
+        callee.beforeCall?.(positional, keywords);
+        let result: Value = null;
+        for (let round = 0; round < callee.times; round++) {
+          result = yield* callValueGenerator(runtime, callee.inner, positional, keywords);
+        }
+        callee.afterCall?.(result);
+        return result;
+      }
       return callValueSync(runtime, callee, positional, keywords);
   }
 }
@@ -216,6 +237,31 @@ function needsAsynchronous(runtime: Runtime, what: string): DanaException {
     ? `internal error: ${what} returned a promise on the synchronous path; a synchronous callback cannot wait for the host`
     : `${what} needs an asynchronous host call; use evaluate()`;
   return new DanaException("RuntimeError", message, { catchable: false });
+}
+
+/** Runs a builtin on the generator path, letting its callbacks wait for the host (see Runtime.call). */
+export function* replayBuiltin(runtime: Runtime, invoke: () => Value | undefined): Suspendable<Value | undefined> {
+  const log: ReplayLog = { entries: [], index: 0 };
+  for (;;) {
+    const saved = runtime.replay;
+    runtime.replay = log;
+    log.index = 0;
+    let request: SuspendRequest;
+    try {
+      return invoke();
+    } catch (error) {
+      if (!(error instanceof SuspendRequest) || error.log !== log) throw error;
+      request = error;
+    } finally {
+      runtime.replay = saved;
+    }
+    try {
+      const value = yield* callValueGenerator(runtime, request.callee, request.positional, request.keywords);
+      log.entries.push({ outcome: value, failed: false });
+    } catch (error) {
+      log.entries.push({ outcome: error, failed: true });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -306,7 +352,7 @@ export function* callMethodGenerator(
     const argumentsWithReceiver = target.receiver ? [value, ...positional] : positional;
     return yield* callValueGenerator(runtime, target.callee, argumentsWithReceiver, keywords);
   }
-  const result = callBuiltin(runtime, value, name, positional, keywords);
+  const result = yield* replayBuiltin(runtime, () => callBuiltin(runtime, value, name, positional, keywords));
   if (result !== undefined) return result;
   const late = findLateTarget(runtime, value, name);
   if (late === null) throw noAttribute(value, name);

@@ -17,8 +17,36 @@ import {
   type KeywordArguments,
   type Value,
 } from "../values/types.js";
+import { DanaWrappedFunction } from "./builtin-decorators.js";
+import { DanaBoundMethod, DanaFunction, DanaMethodDispatch } from "./callables.js";
 
 const CHECK_INTERVAL = 4096;
+
+export interface ReplayLog {
+  readonly entries: { readonly outcome: unknown; readonly failed: boolean }[];
+  index: number;
+}
+
+/** Thrown through a builtin to ask the generator driver to run a callback that may wait for the host. */
+export class SuspendRequest {
+  constructor(
+    readonly log: ReplayLog,
+    readonly callee: Value,
+    readonly positional: readonly Value[],
+    readonly keywords: KeywordArguments | null,
+  ) {}
+}
+
+function mayWait(callee: Value): boolean {
+  if (callee instanceof DanaFunction) return callee.code.maySuspend;
+  if (callee instanceof DanaWrappedFunction) return mayWait(callee.inner);
+  if (callee instanceof DanaHostFunction) return true;
+  if (callee instanceof DanaBoundMethod) return mayWait(callee.method);
+  if (callee instanceof DanaMethodDispatch) {
+    return mayWait(callee.fallback) || [...callee.byType.values()].some((method) => mayWait(method));
+  }
+  return false;
+}
 
 export type LogLevel = "DEBUG" | "INFO" | "WARNING" | "ERROR" | "CRITICAL";
 
@@ -109,6 +137,15 @@ export class Runtime implements RuntimeServices {
     this.tick = this.chunk;
   }
 
+  /**
+   * Counts `count` steps of work done inside a builtin (a builtin looping over a huge value should call this
+   * every few thousand items), so the step budget, the deadline and cancel() also apply there.
+   */
+  step(count = 1): void {
+    this.tick -= count;
+    if (this.tick <= 0) this.checkpoint();
+  }
+
   checkDeadline(): void {
     const elapsed = this.now() - this.startTime - this.hostWaitMilliseconds;
     if (elapsed > this.limits.timeoutMs) {
@@ -156,9 +193,37 @@ export class Runtime implements RuntimeServices {
     this.host.log?.(level, message);
   }
 
+  /**
+   * Builtins call Dana callbacks (`sorted(key=…)`) synchronously. On the generator path a builtin runs
+   * with a replay log (see `replayBuiltin` in invoke.ts): a callback that may wait for the host is not run
+   * here but requested from the driver (`SuspendRequest`), which runs it once, records the result and runs
+   * the builtin again; recorded results are replayed in order, so every callback runs exactly once.
+   */
+  replay: ReplayLog | null = null;
+
   call(callee: Value, positional: readonly Value[], keywords?: KeywordArguments): Value {
     if (this.syncCaller === null) throw new DanaException("InternalError", "runtime not initialised");
-    return this.syncCaller(this, callee, positional, keywords ?? null);
+    const log = this.replay;
+    if (log === null) return this.syncCaller(this, callee, positional, keywords ?? null);
+    if (log.index < log.entries.length) {
+      const entry = log.entries[log.index++]!;
+      if (entry.failed) throw entry.outcome;
+      return entry.outcome as Value;
+    }
+    if (mayWait(callee)) throw new SuspendRequest(log, callee, positional, keywords ?? null);
+    this.replay = null;
+    try {
+      const value = this.syncCaller(this, callee, positional, keywords ?? null);
+      log.entries.push({ outcome: value, failed: false });
+      log.index++;
+      return value;
+    } catch (error) {
+      log.entries.push({ outcome: error, failed: true });
+      log.index++;
+      throw error;
+    } finally {
+      this.replay = log;
+    }
   }
 
   findStruct(name: string): DanaStructType | undefined {

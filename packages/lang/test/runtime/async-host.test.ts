@@ -100,6 +100,60 @@ describe("asynchronous host calls", () => {
     expect(await lines(program, asyncHost)).toEqual(expected);
   });
 
+  it("waits for the host anywhere: targets, defaults, decorators, struct defaults and builtin callbacks", async () => {
+    const logs: string[] = [];
+    const host = {
+      functions: new Map([["later", (positional: readonly Value[]) => later(positional[0] ?? null, 1)]]),
+      log: (_level: string, message: string) => logs.push(message),
+    };
+    expect(
+      await lines(
+        `
+          xs = [1, 2, 3]
+          xs[later(0)] = later(9)
+          xs[later(1):2] = [8]
+          counts = {"a": 1}
+          counts[later("a")] += 1
+          def greet(name = later("world")):
+              return "hello " + name
+          f = lambda v = later(3) :: v * 2
+          struct Settings:
+              retries: int = later(3)
+          @later
+          def square(v):
+              return v * v
+          print(xs, counts, greet(), f(), Settings(), square(4))
+          print(sorted(["ccc", "a", "bb"], key=lambda w :: later(len(w))))
+          ys = [3, 1, 2]
+          ys.sort(key=lambda v :: later(-v))
+          print(ys)
+          @log_calls
+          def double(v):
+              return later(v) * 2
+          print(double(21))
+        `,
+        host,
+      ),
+    ).toEqual(["[9, 8, 3] {'a': 2} hello world 6 Settings(retries=3) 16", "['a', 'bb', 'ccc']", "[3, 2, 1]", "42"]);
+    expect(logs).toEqual(["Calling double(21)", "double returned 42"]);
+  });
+
+  it("runs each builtin callback once even when the builtin is replayed", async () => {
+    const host = { functions: new Map([["later", (positional: readonly Value[]) => later(positional[0] ?? null, 1)]]) };
+    expect(
+      await lines(
+        `
+          calls = []
+          def key(v):
+              calls.append(v)
+              return later(v)
+          print(max([2, 7, 4], key=key), calls)
+        `,
+        host,
+      ),
+    ).toEqual(["7 [2, 7, 4]"]);
+  });
+
   it("lets only data cross from the host: plain JSON becomes dict/list, other host objects are refused", async () => {
     const { interpreter } = createInterpreter({
       functions: new Map<string, () => Value>([
