@@ -11,12 +11,8 @@ import { DanaFunction, DanaMethodDispatch, type FunctionCode } from "./callables
 import { compileCalleeLookup, compileCalleeReference } from "./compile-calls.js";
 import { type CompileUnit, compileNameWrite } from "./compile-context.js";
 import { compileExpression, type Evaluate } from "./compile-expressions.js";
-import {
-  compileBlockGenerator,
-  compileExpressionGenerator,
-  fromSync,
-  type GenerateValue,
-} from "./compile-generators.js";
+import { compileExpressionGenerator, fromSync, type GenerateValue } from "./compile-generators.js";
+import { compileBlockGenerator } from "./compile-statement-generators.js";
 import { compileBlock } from "./compile-statements.js";
 import { type Frame, RETURN } from "./frame.js";
 import { callValueGenerator, callValueSync } from "./invoke.js";
