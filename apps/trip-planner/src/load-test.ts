@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { createApp } from "./app.js";
 import { plannerOptionsFromEnv } from "./planner/options-from-env.js";
-import { TripPlanner } from "./planner/trip-planner.js";
+import { TripPlanner, type TripPlannerOptions } from "./planner/trip-planner.js";
 import { destinations, interestTags, travelerTypes } from "./schemas.js";
 import { SqlitePlanStore } from "./store/sqlite-plan-store.js";
 
@@ -26,6 +26,10 @@ export interface LoadTestOptions {
   rounds: number;
   /** An app already running; default: start one in this process on 127.0.0.1 with a temporary database. */
   url?: string;
+  /** For the local app; default from the environment (see `planner/options-from-env.ts`). */
+  plannerOptions?: TripPlannerOptions;
+  /** Per-request timeout of the load generator. Default 30 s. */
+  requestTimeoutSeconds?: number;
 }
 
 export interface RoundResult {
@@ -55,10 +59,10 @@ export function loadTestBodies(): string[] {
   );
 }
 
-async function startLocalApp(): Promise<{ url: string; stop(): Promise<void> }> {
+async function startLocalApp(plannerOptions: TripPlannerOptions): Promise<{ url: string; stop(): Promise<void> }> {
   const databasePath = join(tmpdir(), `trip-planner-load-${process.pid}.db`);
   const store = new SqlitePlanStore(databasePath);
-  const planner = await TripPlanner.create(plannerOptionsFromEnv());
+  const planner = await TripPlanner.create(plannerOptions);
   const server: Server = createApp({ planner, store }).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -88,7 +92,8 @@ export async function runLoadTest(
   options: LoadTestOptions,
   onRound: (result: RoundResult) => void = () => {},
 ): Promise<RoundResult[]> {
-  const local = options.url === undefined ? await startLocalApp() : null;
+  const local =
+    options.url === undefined ? await startLocalApp(options.plannerOptions ?? plannerOptionsFromEnv()) : null;
   const url = options.url ?? local!.url;
   const requests = loadTestBodies().map((body) => ({
     method: "POST",
@@ -104,7 +109,7 @@ export async function runLoadTest(
         url,
         connections: options.connections,
         duration: options.durationSeconds,
-        timeout: 30,
+        timeout: options.requestTimeoutSeconds ?? 30,
         requests,
       });
       const roundResult: RoundResult = {

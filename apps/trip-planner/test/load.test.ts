@@ -8,8 +8,17 @@ import { formatRound, runLoadTest } from "../src/load-test.js";
 
 describe("load", () => {
   it("serves 200 concurrent clients with zero errors and bounded memory growth", async () => {
-    const rounds = await runLoadTest({ connections: 200, durationSeconds: 4, rounds: 2 }, (round) =>
-      console.log(formatRound(round)),
+    // `npm test` runs every package's tests at once on a shared machine: give queued requests time rather than
+    // turn a slow machine into 503s. What must hold is that nothing fails.
+    const rounds = await runLoadTest(
+      {
+        connections: 200,
+        durationSeconds: 4,
+        rounds: 2,
+        plannerOptions: { acquireTimeoutMs: 50_000, requestTimeoutMs: 55_000 },
+        requestTimeoutSeconds: 60,
+      },
+      (round) => console.log(formatRound(round)),
     );
     expect(rounds).toHaveLength(2);
     for (const round of rounds) {
@@ -20,5 +29,5 @@ describe("load", () => {
     // The first round starts the sandboxes and warms every cache; after it, a leak would show as steady growth.
     const growth = rounds[1]!.rssAfterBytes - rounds[0]!.rssAfterBytes;
     expect(growth).toBeLessThan(96 * 1024 * 1024);
-  }, 60_000);
+  }, 150_000);
 });
