@@ -1,4 +1,6 @@
 import { benchRuntimeOptions, coreAvailability, coreSpecifier, isolationModes, loadCore } from "../adapters/core.js";
+import { langSpecifier } from "../adapters/lang.js";
+import { llmPoolSpecifier } from "../adapters/llm-pool.js";
 import { measureSettings, measureTasks, SamplePool } from "../harness/measure.js";
 import { buildSuiteResult } from "../harness/suite-result.js";
 import type { AbsoluteTargetDefinition, RatioDefinition, SuiteDefinition } from "../harness/types.js";
@@ -13,11 +15,13 @@ import {
 
 const name = "initialisation";
 const description =
-  "Cold import of the core in a fresh process and createContext per isolation mode, against a cold quickjs-emscripten start, a raw worker start and a raw fork.";
+  "Cold import of the core (and of lang and llm-pool alone) in a fresh process and createContext per isolation mode, against a cold quickjs-emscripten start, a raw worker start and a raw fork.";
 
 const task = {
   coldCore: `cold import of ${coreSpecifier} (fresh process)`,
   coldQuickJs: "cold import of quickjs-emscripten + getQuickJS() (fresh process)",
+  coldLang: `cold import of ${langSpecifier} (fresh process)`,
+  coldLlmPool: `cold import of ${llmPoolSpecifier} (fresh process)`,
   context: (mode: string) => `createContext + first eval (${mode})`,
   quickjsContext: "QuickJS newContext",
   rawWorker: "raw worker start (until online)",
@@ -26,6 +30,10 @@ const task = {
 
 const ratios: RatioDefinition[] = [
   { id: "cold-core-over-cold-quickjs", numerator: task.coldCore, denominator: task.coldQuickJs },
+  // Where the core's import time goes: its two workspace dependencies, imported alone. Reported
+  // to guide work on the cold-import target, not gated (the core's own ratio above is).
+  { id: "cold-lang-over-cold-core", numerator: task.coldLang, denominator: task.coldCore, gated: false },
+  { id: "cold-llm-pool-over-cold-core", numerator: task.coldLlmPool, denominator: task.coldCore, gated: false },
   {
     id: "inprocess-context-over-quickjs-context",
     numerator: task.context("inprocess"),
@@ -69,6 +77,8 @@ export const suite: SuiteDefinition = {
     for (let index = 0; index < (quick ? 5 : 20); index++) {
       cold.addSamples(task.coldCore, [await coldImportSample(coreSpecifier)]);
       cold.addSamples(task.coldQuickJs, [await coldImportSample("quickjs-emscripten", "await module.getQuickJS();")]);
+      cold.addSamples(task.coldLang, [await coldImportSample(langSpecifier)]);
+      cold.addSamples(task.coldLlmPool, [await coldImportSample(llmPoolSpecifier)]);
     }
     const replayed = await cold.summarise();
     const runtime = await core.createRuntime(benchRuntimeOptions);
