@@ -23,6 +23,7 @@ import type {
 import { startDeadline } from "./deadline.js";
 import { OutgoingBatch, unbatch } from "./message-batch.js";
 import { crashError, requestError, type TerminationReason } from "./sandbox-failure.js";
+import { checkSandboxMessage } from "./sandbox-message-check.js";
 import type { SandboxExit, SandboxPort } from "./sandbox-port.js";
 
 export interface IsolatedBackendOptions {
@@ -75,7 +76,7 @@ export class IsolatedBackend implements SandboxBackend {
     this.isolation = port.kind;
     this.defaultBudgetMs = init.limits.timeoutMs ?? defaultLimits.timeoutMs;
     this.outgoing = new OutgoingBatch((message, transfer) => port.post(message, transfer));
-    port.setMessageListener((message) => unbatch(message, (item) => this.receive(item as SandboxToHostMessage)));
+    port.setMessageListener((delivery) => this.deliver(delivery));
     port.onExit((exit) => this.ended(exit));
   }
 
@@ -159,6 +160,25 @@ export class IsolatedBackend implements SandboxBackend {
     await this.close();
   }
 
+  /** Checks each message before acting on it; a malformed one ends the sandbox (it is broken or hostile). */
+  private deliver(delivery: unknown): void {
+    // Nothing a sandbox says after it failed, or while it is being ended, is acted on.
+    if (this.failure !== null || this.ending !== null) return;
+    const messages: SandboxToHostMessage[] = [];
+    let problem: string | null = null;
+    try {
+      unbatch(delivery, (item) => {
+        const checked = checkSandboxMessage(item);
+        if (typeof checked === "string") throw new TypeError(checked);
+        messages.push(checked);
+      });
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    for (const message of messages) this.receive(message);
+    if (problem !== null) void this.terminate({ kind: "violation", problem });
+  }
+
   private receive(message: SandboxToHostMessage): void {
     this.lastActivity = performance.now();
     switch (message.type) {
@@ -167,7 +187,7 @@ export class IsolatedBackend implements SandboxBackend {
           // Handled here, synchronously: answers to requests sent after `init` may arrive in the same tick.
           this.initTimer?.cancel();
           this.initTimer = null;
-          if (!message.ok) this.fail(DanaError.fromJSON(message.error));
+          if (!message.ok) this.fail(initError(message.error));
           return;
         }
         const entry = this.pending.get(message.id);
@@ -276,4 +296,9 @@ export class IsolatedBackend implements SandboxBackend {
     this.ending ??= Promise.resolve();
     this.options.onEnded();
   }
+}
+
+/** A sandbox's own account of why `init` failed; its text is shown, never trusted to rebuild any class. */
+function initError(error: { readonly name: string; readonly message: string }): DanaError {
+  return new DanaError(`the sandbox could not initialise: ${error.message}`);
 }

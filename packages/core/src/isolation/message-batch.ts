@@ -15,8 +15,9 @@ function isBatch(message: unknown): message is MessageBatch {
 
 /** Calls `listener` for each message a (possibly batched) delivery carries, in order. */
 export function unbatch(message: unknown, listener: (message: unknown) => void): void {
-  if (isBatch(message)) for (const item of message.sandboxBatch) listener(item);
-  else listener(message);
+  if (!isBatch(message)) listener(message);
+  else if (Array.isArray(message.sandboxBatch)) for (const item of message.sandboxBatch) listener(item);
+  else throw new TypeError("a batch whose messages are not an array");
 }
 
 export class OutgoingBatch {

@@ -12,6 +12,7 @@ import type { SandboxExit } from "./sandbox-port.js";
 export type TerminationReason =
   | { readonly kind: "watchdog"; readonly silentForMs: number; readonly budgetMs: number }
   | { readonly kind: "cancelled"; readonly graceMs: number }
+  | { readonly kind: "violation"; readonly problem: string }
   | { readonly kind: "closed" };
 
 const recreate = "its state is lost: create a new context";
@@ -23,6 +24,8 @@ export function crashError(kind: string, exit: SandboxExit, reason: TerminationR
     message = `the ${kind} sandbox was terminated by the host watchdog after ${Math.round(reason.silentForMs)} ms without answering (budget ${reason.budgetMs} ms)`;
   } else if (reason?.kind === "cancelled") {
     message = `the ${kind} sandbox was terminated because it did not stop within ${reason.graceMs} ms of a cancellation`;
+  } else if (reason?.kind === "violation") {
+    message = `the ${kind} sandbox broke the protocol (${reason.problem}) and was terminated`;
   } else if (reason?.kind === "closed") {
     message = `the ${kind} sandbox was closed`;
   } else if (exit.outOfMemory) {

@@ -204,6 +204,21 @@ describe.each([
     expect(crash.outOfMemory).toBe(true);
   });
 
+  it.each([
+    ["a number", "5"],
+    ["output that is not text", '{"type":"stdout","text":5}'],
+    ["a batch that is not a list", '{"sandboxBatch":5}'],
+    ["a response without an id", '{"type":"response","ok":true,"value":1}'],
+    ["an unknown type", '{"type":"nonsense"}'],
+    ["a host request of an unknown kind", '{"type":"host-request","id":1,"request":{"kind":"shell"}}'],
+  ])("ends a sandbox that sends %s, and the host carries on", async (_label, garbage) => {
+    const { backend, events } = await connect();
+    const error = await backend.request(evaluate(`garbage:${garbage}`)).catch((caught: unknown) => caught);
+    expect(DanaCrashedError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/broke the protocol/);
+    expect(events.crashes).toHaveLength(1);
+  });
+
   it("rejects pending requests when closed, and closing twice is harmless", async () => {
     const { backend, events } = await connect();
     const pending = backend.request(evaluate("hang"));
