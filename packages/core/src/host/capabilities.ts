@@ -4,7 +4,8 @@
  *
  *   "llm"                               reason() may call the runtime's language model
  *   { type: "fs:read", roots: [...] }   ctx.run(file) and imports may read inside these folders too
- *   { type: "net", hosts: [...] }       hosts a host function may contact (read by host functions via `granted`)
+ *   { type: "net", hosts: [...] }       validated and recorded; no Dana builtin opens connections itself, so
+ *                                       nothing consults it yet (host functions decide what they contact)
  *   "host:<name>"                       Dana may call the runtime-level host function <name>
  *
  * Host functions given to `createContext({ hostFunctions })` are granted by being passed.

@@ -142,3 +142,17 @@ describe("the default dana instance", () => {
     }
   });
 });
+
+describe("typed reason() in Dana", () => {
+  it("coerces a structured answer into the struct the assignment declares", async () => {
+    const model = createFakeModel(() => ({ name: "Ada", age: 36 }));
+    await using runtime = await DanaRuntime.create({ model });
+    await using ctx = runtime.createContext({ capabilities: ["llm"] });
+    const source =
+      'struct Person:\n    name: str\n    age: int\n\np: Person = reason("Who wrote the first program?")\np';
+    const person = (await ctx.eval(source)).value as import("../../src/index.js").DanaObject;
+    expect(person.structName).toBe("Person");
+    expect(person.toJSON()).toEqual({ name: "Ada", age: 36 });
+    expect(model.requests[0]!.format).toBe("json");
+  });
+});
