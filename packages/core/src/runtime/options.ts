@@ -30,9 +30,12 @@ export interface DanaContextOptions extends RequestOptions {
   /** Dana steps (loop iterations + calls) per request. */
   readonly maxSteps?: number;
   readonly maxRecursionDepth?: number;
-  /** Largest single value a program may build. Enforced for real only in worker/process isolation. */
+  /**
+   * Largest single value (string, list, dict, big int) a program may build, checked by the interpreter in
+   * every mode; worker and process isolation also cap the sandbox's whole heap near this size.
+   */
   readonly maxMemoryBytes?: number;
-  /** Total `print` output per context. */
+  /** Total `print` output per request (eval, run, call). */
   readonly maxOutputBytes?: number;
   /** Receives `print` output as it happens (it is also returned by `eval`/`run`). */
   readonly stdout?: (text: string) => void;
