@@ -109,8 +109,9 @@ export class DanaContext implements AsyncDisposable {
       const started = import("./start-isolated.js").then(({ startIsolatedClient }) =>
         startIsolatedClient(isolation, services.backends, init, this.#host),
       );
-      started.catch(() => {}); // reported by the first request that needs the sandbox
-      this.#client = started.then((client) => (this.#client = client));
+      const ready = started.then((client) => (this.#client = client));
+      ready.catch(() => {}); // a failed start is reported by each request that needs the sandbox
+      this.#client = ready;
       this.#releaser = new FinalizationRegistry((target) => {
         if (!this.#closed && !(this.#client instanceof Promise)) this.#client.release(target);
       });

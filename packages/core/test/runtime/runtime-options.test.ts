@@ -60,3 +60,16 @@ describe("runtime options", () => {
     await expect(DanaRuntime.create("fast" as never)).rejects.toThrow("at argument 'options'");
   });
 });
+
+describe("isolated backends", () => {
+  it("a backend that fails to start fails each request with its error, without unhandled rejections", async () => {
+    const failing = async () => {
+      throw new Error("no threads today");
+    };
+    await using runtime = await DanaRuntime.create({ backends: { worker: failing } });
+    const ctx = runtime.createContext({ isolation: "worker" });
+    await expect(ctx.eval("1")).rejects.toThrow("no threads today");
+    await expect(ctx.eval("2")).rejects.toThrow("no threads today");
+    await ctx.close();
+  });
+});
