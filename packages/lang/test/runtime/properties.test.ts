@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DanaException, DanaSyntaxException, Interpreter, type Value } from "../../src/index.js";
@@ -162,4 +164,54 @@ describe("properties", () => {
       { numRuns: 300 },
     );
   });
+
+  it("no host exception escapes on mutated golden programs (lines dropped, duplicated or swapped)", async () => {
+    const corpus = goldenPrograms();
+    expect(corpus.length).toBeGreaterThan(50);
+    const mutation = fc.record({
+      program: fc.integer({ min: 0, max: corpus.length - 1 }),
+      edits: fc.array(fc.tuple(fc.constantFrom("drop", "duplicate", "swap"), fc.nat(), fc.nat()), { maxLength: 4 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(mutation, async ({ program, edits }) => {
+        const lines = corpus[program]!.split("\n");
+        for (const [edit, first, second] of edits) {
+          const at = first % lines.length;
+          if (edit === "drop") lines.splice(at, 1);
+          else if (edit === "duplicate") lines.splice(at, 0, lines[at] ?? "");
+          else {
+            const other = second % lines.length;
+            [lines[at], lines[other]] = [lines[other] ?? "", lines[at] ?? ""];
+          }
+        }
+        const interpreter = new Interpreter({
+          host: { writeStdout: () => undefined, reason: () => "42" },
+          limits: { maxSteps: 20_000, timeoutMs: 2_000 },
+        });
+        try {
+          await interpreter.evaluate(lines.join("\n"));
+        } catch (error) {
+          const allowed = error instanceof DanaException || error instanceof DanaSyntaxException;
+          expect(allowed, String(error)).toBe(true);
+          if (error instanceof DanaException) expect(error.danaType, error.message).not.toBe("InternalError");
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** Every golden case program (test/cases/**\/*.na). */
+function goldenPrograms(): string[] {
+  const root = join(import.meta.dirname, "..", "cases");
+  const found: string[] = [];
+  const visit = (directory: string): void => {
+    for (const entry of readdirSync(directory)) {
+      const path = join(directory, entry);
+      if (statSync(path).isDirectory()) visit(path);
+      else if (entry.endsWith(".na")) found.push(readFileSync(path, "utf8"));
+    }
+  };
+  visit(root);
+  return found;
+}
