@@ -300,7 +300,10 @@ export function analyzeProgram(program: ast.Program, environment: AnalysisEnviro
 }
 
 function valueMaySuspend(value: Value | undefined): boolean {
-  if (value === undefined || value === null || typeof value !== "object" || value instanceof DanaFloat) return false;
+  // A name nothing binds yet may be defined by a later evaluation in the same root context (a REPL), with a
+  // body that waits: treat it as unknown. (Calling a name that stays undefined fails anyway.)
+  if (value === undefined) return true;
+  if (value === null || typeof value !== "object" || value instanceof DanaFloat) return false;
   if (value instanceof DanaFunction) return value.code.maySuspend;
   if (value instanceof DanaMethodDispatch) {
     return value.fallback.code.maySuspend || [...value.byType.values()].some((method) => method.code.maySuspend);

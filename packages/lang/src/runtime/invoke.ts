@@ -22,7 +22,7 @@ import {
   type Value,
 } from "../values/types.js";
 import { DanaWrappedFunction } from "./builtin-decorators.js";
-import { DanaBoundMethod, DanaFunction, DanaMethodDispatch } from "./callables.js";
+import { type DanaBoundMethod, DanaFunction, DanaMethodDispatch } from "./callables.js";
 import { Frame, RETURN } from "./frame.js";
 import { type ReplayLog, type Runtime, SuspendRequest } from "./runtime-state.js";
 import { constructStructFromKeywords, findAttribute, noAttribute } from "./structs.js";
@@ -359,5 +359,3 @@ export function* callMethodGenerator(
   if ("callee" in late) return yield* callValueGenerator(runtime, late.callee, positional, keywords);
   return yield* callMethodGenerator(runtime, late.delegate, name, positional, keywords);
 }
-
-export { DanaBoundMethod };

@@ -24,7 +24,8 @@ export function compileProgram(
   source: string,
 ): CompiledProgram {
   const analysis = analyzeProgram(program, {
-    isBuiltinFunction: (name) => builtinFunctions.has(name),
+    isBuiltinFunction: (name) =>
+      builtinFunctions.has(name) || (name !== "reason" && runtime.runtimeFunctions.has(name)),
     isHostFunction: (name) => runtime.hostFunctions.has(name),
     existingValue: (name) => scope.get(name),
   });

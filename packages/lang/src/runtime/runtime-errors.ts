@@ -74,10 +74,6 @@ export function addCallerFrame(error: unknown, span: Span, code: CodeLocation): 
   return exception;
 }
 
-export function danaError(type: string, message: string): DanaException {
-  return new DanaException(type, message);
-}
-
 /** Raised when code reaches an asynchronous host call where it cannot wait (evaluateSync, a sync callback). */
 export function needsAsynchronousError(asynchronousMode: boolean, what: string): DanaException {
   const message = asynchronousMode

@@ -256,3 +256,15 @@ describe("reason()", () => {
     expect(interpreter.getGlobal("p")).toBeInstanceOf(DanaStructInstance);
   });
 });
+
+describe("REPL evaluations", () => {
+  it("calls a function defined by a later evaluation that waits for the host", async () => {
+    const { interpreter, stdout } = createInterpreter({
+      functions: new Map([["later", (positional: readonly Value[]) => later(positional[0] ?? null, 1)]]),
+    });
+    await interpreter.evaluate("def first():\n    return second() + 1\n");
+    await interpreter.evaluate("def second():\n    return later(41)\n");
+    await interpreter.evaluate("print(first())\n");
+    expect(stdout()).toBe("42\n");
+  });
+});
