@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DanaException } from "../../src/index.js";
+import { DanaException, type Value } from "../../src/index.js";
 import { createInterpreter, dedent, failure, lines } from "./helpers.js";
 
 describe("errors (decision 3)", () => {
@@ -179,5 +179,29 @@ describe("errors (decision 3)", () => {
     expect(outcome).toBeInstanceOf(DanaException);
     expect((outcome as DanaException).danaType, (outcome as DanaException).message).toBe("RecursionError");
     expect(() => interpreter.evaluateSync(source)).toThrow(DanaException);
+  });
+});
+
+describe("errors on the generator path", () => {
+  it("locates errors and builds the traceback across suspended calls", async () => {
+    const host = { functions: new Map([["later", async (positional: readonly Value[]) => positional[0] ?? null]]) };
+    const error = await failure(
+      `
+        def inner(x):
+            y = later(x)
+            return y / 0
+        def outer():
+            return inner(later(1))
+        outer()
+      `,
+      host,
+    );
+    expect(error.danaType).toBe("ZeroDivisionError");
+    expect(error.location?.span.line).toBe(3);
+    expect(error.traceback.map((frame) => `${frame.function}:${frame.line}`)).toEqual([
+      "<module>:6",
+      "outer:5",
+      "inner:3",
+    ]);
   });
 });
