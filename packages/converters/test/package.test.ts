@@ -1,8 +1,0 @@
-import { describe, expect, it } from "vitest";
-import { packageName } from "../src/index.js";
-
-describe("@dana-gateway/converters", () => {
-  it("exports its own name", () => {
-    expect(packageName).toBe("@dana-gateway/converters");
-  });
-});
