@@ -230,9 +230,10 @@ export class TripPlanner implements AsyncDisposable {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    // The gateway's sandboxes do not hold the event loop open (an idle worker should not keep a process alive),
-    // so while they terminate nothing else may: a top-level `await planner.close()` then ended the process with
-    // exit code 13 ("unsettled top-level await") before close() settled. This timer holds the loop until it has.
+    // The gateway's sandboxes do not hold the event loop open, so while they terminate nothing else may. Once
+    // (gateway build of 2026-11-21 ~06:10 UTC) a top-level `await planner.close()` after a load test ended the
+    // process with exit code 13 ("unsettled top-level await") before close() settled; later builds did not
+    // reproduce it. This timer guarantees close() always gets to settle.
     const keepAlive = setInterval(() => {}, 1_000);
     try {
       await this.#pool.close();
