@@ -21,7 +21,13 @@ export class MissingEntryScriptError extends Error {
 export function entryScriptPath(name: EntryScriptName): string {
   const cached = located.get(name);
   if (cached !== undefined) return cached;
-  const candidates = [new URL(`./${name}`, import.meta.url), new URL(`../../dist/isolation/${name}`, import.meta.url)];
+  // Beside this module (dist/isolation/), from a bundle chunk or another dist folder (dist/chunks/), or from the
+  // sources (src/isolation/ → dist/isolation/).
+  const candidates = [
+    new URL(`./${name}`, import.meta.url),
+    new URL(`../isolation/${name}`, import.meta.url),
+    new URL(`../../dist/isolation/${name}`, import.meta.url),
+  ];
   for (const candidate of candidates) {
     const path = fileURLToPath(candidate);
     // A `.js` file beside a `.ts` source would be stale output in src/; only accept it from a dist folder.

@@ -6,6 +6,10 @@ import type { SandboxBackend, SandboxBackendEvents } from "../protocol/backend.j
 import type { SandboxInit } from "../protocol/messages.js";
 import { type IsolatedMode, IsolatedSandboxes, type IsolationOptions } from "./isolated-sandboxes.js";
 
+// Building blocks for a custom sandbox entry script (another interpreter build, a test double): what
+// worker-entry.js and child-entry.js are made of.
+export { closeInheritedDescriptors } from "./inherited-descriptors.js";
+export { FileProbe, type InterruptProbe, interruptFileName, SharedMemoryProbe } from "./interrupt-probe.js";
 export { IsolatedBackend, type IsolatedBackendOptions } from "./isolated-backend.js";
 export {
   baselineHeapBytes,
@@ -16,6 +20,7 @@ export {
   type IsolationOptions,
   type SandboxRequirements,
 } from "./isolated-sandboxes.js";
+export { type EntryChannel, type EntryOptions, runSandboxEntry } from "./sandbox-entry.js";
 export type { AcquireOptions, SandboxPoolOptions } from "./sandbox-pool.js";
 
 let shared: IsolatedSandboxes | null = null;

@@ -4,6 +4,8 @@
  * calls in `createContext`.
  */
 import { defaultLimits } from "@dana-gateway/lang";
+import { DanaCrashedError } from "../errors/classes.js";
+import { DanaError } from "../errors/dana-error.js";
 import type { SandboxBackend, SandboxBackendEvents, SandboxBackendFactory } from "../protocol/backend.js";
 import type { SandboxInit } from "../protocol/messages.js";
 import { checkCount, checkDuration } from "./deadline.js";
@@ -129,7 +131,8 @@ export class IsolatedSandboxes {
         // Sandboxes it lent out stay with their contexts and are terminated when those end.
         void oldest.close();
       }
-      const start = mode === "worker" ? () => launchWorker(launch) : () => launchProcess(launch);
+      const launchOne = mode === "worker" ? () => launchWorker(launch) : () => launchProcess(launch);
+      const start = () => launchOne().catch((error: unknown) => Promise.reject(startFailure(mode, error)));
       pool = new SandboxPool(mode, start, this.options.pool);
       // A closed owner still hands out a pool, which rejects every acquire with its "closed" error.
       if (this.closed) void pool.close();
@@ -137,4 +140,11 @@ export class IsolatedSandboxes {
     }
     return pool;
   }
+}
+
+/** Whatever stopped a start (a missing build, no file descriptors left, a failed fork) reaches callers as a crash. */
+function startFailure(mode: IsolatedMode, error: unknown): DanaError {
+  if (DanaError.isInstance(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new DanaCrashedError(`the ${mode} sandbox could not start: ${message}`, {}, { cause: error });
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { DanaCrashedError } from "../../src/errors/classes.js";
 import type { SandboxLaunchOptions } from "../../src/isolation/launch-options.js";
 import { launchProcess } from "../../src/isolation/process-launcher.js";
 import type { SandboxPort } from "../../src/isolation/sandbox-port.js";
@@ -53,6 +54,7 @@ describe.each([
   it("reports an exit during start with its code and stderr", async () => {
     const failure = launch(options, fixture("exits-at-start.mjs"));
     await expect(failure).rejects.toThrow(/exited with code 3/);
+    await expect(failure).rejects.toSatisfy((error) => DanaCrashedError.isInstance(error) && error.exitCode === 3);
     if (kind === "process") await expect(failure).rejects.toThrow(/something is missing/);
   });
 
