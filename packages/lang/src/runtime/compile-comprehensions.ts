@@ -2,7 +2,7 @@
  * Loop targets (`x`, `k, v`, nested tuples) and comprehensions. Comprehension variables are ordinary locals
  * of the enclosing function, so they leak after the comprehension (a kept DIFF).
  */
-import { DanaException } from "../errors.js";
+import { DanaException, DanaLimitError } from "../errors.js";
 import type * as ast from "../syntax/ast.js";
 import { iterate } from "../values/index.js";
 import { DanaDict, DanaFloat, DanaList, DanaSet, DanaTuple, type Value } from "../values/types.js";
@@ -67,6 +67,19 @@ export function iterateAt(unit: CompileUnit, value: Value, span: ast.Expression[
   }
 }
 
+/**
+ * A comprehension grows its result item by item, without the value layer's size checks: every 65,536 items
+ * compare an estimate (16 bytes per item) with the memory budget, so a huge comprehension fails with
+ * MemoryError before the host runs out of memory.
+ */
+export function checkCollectionSize(unit: CompileUnit, items: number, span: ast.Expression["span"]): void {
+  const limit = unit.runtime.limits.maxMemoryBytes;
+  if (items * 16 > limit) {
+    const message = `a comprehension grew past the memory limit (${limit} bytes)`;
+    throw locate(new DanaLimitError("memory", "MemoryError", message), span, unit);
+  }
+}
+
 export function compileComprehension(
   unit: CompileUnit,
   expression: ast.ListComprehension | ast.SetComprehension | ast.DictComprehension,
@@ -80,10 +93,14 @@ export function compileComprehension(
   const iterableSpan = clause.iterable.span;
   const run = (frame: Frame, each: (frame: Frame) => void): void => {
     const iterator = iterateAt(unit, iterable(frame), iterableSpan);
+    let produced = 0;
     for (let step = iterator.next(); !step.done; step = iterator.next()) {
       if (--runtime.tick <= 0) runtime.checkpoint();
       assign(frame, step.value);
-      if (condition === null || condition(frame)) each(frame);
+      if (condition === null || condition(frame)) {
+        each(frame);
+        if ((++produced & 0xffff) === 0) checkCollectionSize(unit, produced, span);
+      }
     }
   };
   if (expression.kind === "DictComprehension") {

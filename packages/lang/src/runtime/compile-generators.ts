@@ -13,7 +13,7 @@ import type * as ast from "../syntax/ast.js";
 import { isSemanticallyTruthy, isTruthy } from "../values/index.js";
 import { DanaDict, DanaList, DanaSet, type KeywordArguments, type Value } from "../values/types.js";
 import { compileCalleeLookup, undefinedCallee } from "./compile-calls.js";
-import { compileTarget, iterateAt } from "./compile-comprehensions.js";
+import { checkCollectionSize, compileTarget, iterateAt } from "./compile-comprehensions.js";
 import { allocateTemporary, type CompileUnit } from "./compile-context.js";
 import { compileLambdaGenerator } from "./compile-definitions.js";
 import { compileCondition, compileExpression, type Evaluate, type TemporaryRead } from "./compile-expressions.js";
@@ -298,6 +298,7 @@ function compileComprehensionGenerator(
     const items: Value[] = [];
     const dict = new DanaDict();
     const set = new DanaSet();
+    let produced = 0;
     for (let step = iterator.next(); !step.done; step = iterator.next()) {
       if (--runtime.tick <= 0) runtime.checkpoint();
       assign(frame, step.value);
@@ -311,6 +312,7 @@ function compileComprehensionGenerator(
       } catch (error) {
         throw locate(error, span, unit);
       }
+      if ((++produced & 0xffff) === 0) checkCollectionSize(unit, produced, span);
     }
     return kind === "DictComprehension" ? dict : kind === "SetComprehension" ? set : new DanaList(items);
   };

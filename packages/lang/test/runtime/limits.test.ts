@@ -84,6 +84,12 @@ describe("limits", () => {
     expect(generator).toEqual(["990"]);
   });
 
+  it("stops a comprehension that grows past the memory budget with MemoryError", async () => {
+    const error = await failure("xs = [i for i in range(10000000)]\n", {}, { maxMemoryBytes: 1_000_000 });
+    expect(error.danaType).toBe("MemoryError");
+    expect(limitOf(error)).toBe("memory");
+  });
+
   it("enforces the output budget with OutputLimitError", async () => {
     const error = await failure('while true:\n    print("xxxxxxxxxx")\n', {}, { maxOutputBytes: 1000 });
     expect(error.danaType).toBe("OutputLimitError");
