@@ -211,7 +211,7 @@ export class DanaSet extends DanaObject {
 export interface StructFieldSpec {
   readonly name: string;
   readonly type: TypeExpression;
-  /** Evaluated once at definition time (shared mutable defaults, like the reference). `undefined` = required. */
+  /** Evaluated once at definition time; each instance gets its own copy of a mutable default (sharing is a reference QUIRK). `undefined` = required. */
   readonly default: Value | undefined;
   readonly description: string | null;
 }
