@@ -113,8 +113,12 @@ export class IsolatedBackend implements SandboxBackend {
     if (this.failure !== null) return Promise.reject(this.failure);
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
-    // After `close` the sandbox may end at any moment: that end is the close, not a crash.
-    if (message.type === "close") this.terminationReason ??= { kind: "closed" };
+    if (message.type === "close") {
+      // A sandbox serves one context and is terminated right after `close`, so there is nothing for it to tidy up;
+      // answering here means closing never waits behind a program that is still running in the sandbox.
+      this.terminationReason ??= { kind: "closed" };
+      return Promise.resolve({ type: "response", id: message.id, ok: true, value: null });
+    }
     return new Promise<SandboxResponse>((resolve, reject) => {
       const limits = "limits" in message ? message.limits : undefined;
       const entry: PendingRequest = {

@@ -356,6 +356,15 @@ export function describeConformance(mode: ConformanceMode): void {
     });
 
     describe("lifecycle", () => {
+      it.runIf(guarantees.cancelsBusyPrograms)("closes a context while its program is still running", async () => {
+        const context = open({ timeoutMs: 30_000 });
+        const running = context.eval("while true:\n    pass").catch((error: unknown) => error);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const { elapsedMs } = await timed(() => context.close());
+        expect(elapsedMs).toBeLessThan(wellUnderMs);
+        expect(DanaError.isInstance(await running)).toBe(true);
+      });
+
       it("rejects use after close with a ResourceError, and close is idempotent", async () => {
         const context = open();
         expect((await context.eval("1")).value).toBe(1);

@@ -219,6 +219,16 @@ describe.each([
     expect(events.crashes).toHaveLength(1);
   });
 
+  it("answers `close` at once, even while a program is still running", async () => {
+    const { backend } = await connect();
+    const running = backend.request(evaluate("hang")).catch((caught: unknown) => caught);
+    const started = performance.now();
+    expect(await backend.request({ type: "close", id: nextId++ })).toMatchObject({ ok: true, value: null });
+    await backend.close();
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(DanaCrashedError.isInstance(await running)).toBe(true);
+  });
+
   it("rejects pending requests when closed, and closing twice is harmless", async () => {
     const { backend, events } = await connect();
     const pending = backend.request(evaluate("hang"));
