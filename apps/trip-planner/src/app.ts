@@ -39,7 +39,19 @@ export function createApp({ planner, store, version = "0.1.0" }: AppDependencies
   });
 
   app.use(tripRouter({ planner, store }));
-  app.use(express.static(publicDirectory, { index: "index.html" }));
+  app.use(
+    express.static(publicDirectory, {
+      index: "index.html",
+      // The page needs nothing from elsewhere; this keeps it that way (and blocks injected scripts).
+      setHeaders: (response) => {
+        response.setHeader(
+          "content-security-policy",
+          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+        );
+        response.setHeader("x-content-type-options", "nosniff");
+      },
+    }),
+  );
   app.use((_request, _response, next) => next(new NotFoundError("Not Found")));
   app.use(errorHandler);
   return app;

@@ -226,6 +226,7 @@ describe("documentation", () => {
   it("serves the web page at /", async () => {
     const page = await fetch(`${server.url}/`);
     expect(page.status).toBe(200);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(await page.text()).toContain('<form id="trip-form"');
   });
 });

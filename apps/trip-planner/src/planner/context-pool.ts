@@ -78,12 +78,6 @@ export class ContextPool {
     return { idle: this.#idle.length, busy: this.#busy, starting: this.#starting, waiting: this.#waiters.length };
   }
 
-  /** Resolves once the warm contexts are ready (or failed to start). */
-  async warm(): Promise<void> {
-    const deadline = Date.now() + this.#options.acquireTimeoutMs;
-    while (this.#starting > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-
   acquire(signal?: AbortSignal): Promise<ContextLease> {
     if (this.#closed) return Promise.reject(new ContextPoolClosedError("the planner is shutting down"));
     const ready = this.#idle.pop();
