@@ -14,8 +14,8 @@ import { DanaList, DanaStructType, type KeywordArguments, type Value } from "../
 import { DanaFunction } from "./callables.js";
 import { type CompileUnit, findOuter, globalScope, resolveName } from "./compile-context.js";
 import { compileExpression, type Evaluate } from "./compile-expressions.js";
-import { Frame } from "./frame.js";
-import { callMethodSync, callValueSync, emptyKeywords, enterSync } from "./invoke.js";
+import { Frame, RETURN } from "./frame.js";
+import { callMethodSync, callValueSync, emptyKeywords, recursionError } from "./invoke.js";
 import { compileReasonCall } from "./reason.js";
 import { addCallerFrame } from "./runtime-errors.js";
 import { constructStruct } from "./structs.js";
@@ -235,10 +235,19 @@ function compileNameCall(unit: CompileUnit, call: ast.CallExpression, name: ast.
           const fallback = value.defaults[index];
           slots[index] = fallback === undefined ? null : fallback;
         }
+        // enterSync, inlined: one host frame less per Dana call leaves room for deeper recursion.
+        if (++runtime.depth > runtime.limits.maxRecursionDepth) {
+          runtime.depth--;
+          throw addCallerFrame(recursionError(), span, unit);
+        }
         try {
-          return enterSync(runtime, value, new Frame(slots, value.closure, code));
+          if (--runtime.tick <= 0) runtime.checkpoint();
+          const frame = new Frame(slots, value.closure, code);
+          return code.bodySync(frame) === RETURN ? frame.returnValue : frame.lastValue;
         } catch (error) {
           throw addCallerFrame(error, span, unit);
+        } finally {
+          runtime.depth--;
         }
       }
     }
