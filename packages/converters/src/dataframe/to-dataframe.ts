@@ -38,11 +38,20 @@ export function toDataFrame(table: DanaTable, danfo: DanfoModule): DanfoDataFram
     dtypes.push(dtype);
   }
   const index = table.index === null ? undefined : (cells(table.index) as (string | number)[]);
-  return new danfo.DataFrame(data, {
-    columns: table.columns.map((column) => column.name),
-    dtypes,
-    ...(index === undefined ? {} : { index }),
-  });
+  const names = table.columns.map((column) => column.name);
+  const options = { columns: names, dtypes, ...(index === undefined ? {} : { index }) };
+  // JavaScript orders integer-like keys ("0", "7") first in an object, and danfojs pairs the object's values
+  // with `columns` by position: with such names, pass rows instead (a transposition, but the order is right).
+  if (names.some((name) => arrayIndexPattern.test(name))) return new danfo.DataFrame(rowsOf(names, data), options);
+  return new danfo.DataFrame(data, options);
+}
+
+const arrayIndexPattern = /^(?:0|[1-9]\d*)$/;
+
+function rowsOf(names: readonly string[], data: Record<string, unknown[]>): unknown[][] {
+  const columns = names.map((name) => data[name] as unknown[]);
+  const rowCount = columns[0]?.length ?? 0;
+  return Array.from({ length: rowCount }, (_, row) => columns.map((column) => column[row]));
 }
 
 function cells(column: TableColumn): PlainScalar[] {

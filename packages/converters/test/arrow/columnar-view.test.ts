@@ -45,7 +45,7 @@ describe("the columnar view", () => {
   });
 
   it("sums a float column from its buffer, without reading cells through Vector.get", async () => {
-    const table = new Table({ a: vectorFromArray(Float64Array.from([0.5, 1.5, 2]), new Float64()) });
+    const table = new Table({ a: vectorFromArray([0.5, 1.5, 2], new Float64()) });
     const spies: MockInstance[] = [];
     await using runtime = await DanaRuntime.create({ typeConverters: spyingRegistry(spies), env: {} });
     await using ctx = runtime.createContext();

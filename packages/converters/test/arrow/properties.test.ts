@@ -109,7 +109,7 @@ function canonical(value: unknown): unknown {
   if (typeof value === "number") return Object.is(value, -0) ? "-0" : Number.isNaN(value) ? "NaN" : value;
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "object" && "toArray" in value && typeof value.toArray === "function" && "type" in value) {
-    return [...(value as Iterable<unknown>)].map(canonical);
+    return [...(value as unknown as Iterable<unknown>)].map(canonical);
   }
   if (typeof value === "object" && "toJSON" in value && typeof value.toJSON === "function") {
     const record = value.toJSON() as Record<string, unknown>;

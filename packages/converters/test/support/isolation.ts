@@ -9,9 +9,15 @@ import { createIsolatedBackend } from "@dana-gateway/core/isolation";
 export const isolationModes = ["inprocess", "worker", "process"] as const;
 export type IsolationModeName = (typeof isolationModes)[number];
 
+// The compiled isolation module speaks the same protocol as the sources; only its declared types differ.
+type CompiledFactory = (...args: Parameters<SandboxBackendFactory>) => ReturnType<SandboxBackendFactory>;
+const startCompiled = createIsolatedBackend as unknown as (
+  mode: "worker" | "process",
+  ...args: Parameters<CompiledFactory>
+) => ReturnType<CompiledFactory>;
 const backends: Record<"worker" | "process", SandboxBackendFactory> = {
-  worker: (init, events) => createIsolatedBackend("worker", init, events),
-  process: (init, events) => createIsolatedBackend("process", init, events),
+  worker: (init, events) => startCompiled("worker", init, events),
+  process: (init, events) => startCompiled("process", init, events),
 };
 
 export function createTestRuntime(typeConverters: TypeConverterRegistry): Promise<DanaRuntime> {
