@@ -38,9 +38,9 @@ export class OutgoingBatch {
   }
 
   /** Sends `message` now, after whatever is queued (for messages that must not wait, like program output). */
-  pushNow(message: unknown): void {
+  pushNow(message: unknown, transfer: readonly ArrayBuffer[] = []): void {
     this.flush();
-    this.send(message, []);
+    this.send(message, transfer);
   }
 
   readonly flush = (): void => {

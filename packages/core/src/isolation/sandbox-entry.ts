@@ -12,7 +12,8 @@ import { probedInterpreterFactory } from "./probed-interpreter.js";
 import { warmUp } from "./warm-up.js";
 
 export interface EntryChannel {
-  post(message: SandboxToHostMessage | SandboxBootstrapMessage | MessageBatch): void;
+  /** `transfer`: buffers to move rather than copy (worker threads; a child process copies whatever it sends). */
+  post(message: SandboxToHostMessage | SandboxBootstrapMessage | MessageBatch, transfer?: readonly ArrayBuffer[]): void;
   /** Deliveries may be single messages or batches (see `message-batch.ts`). */
   onMessage(listener: (delivery: HostToSandboxMessage | MessageBatch) => void): void;
 }
@@ -32,12 +33,16 @@ export function runSandboxEntry(channel: EntryChannel, options: EntryOptions): v
     const languageFactory = options.createInterpreter();
     warmUp(languageFactory);
     const createInterpreter = probedInterpreterFactory(languageFactory, probe);
-    const outgoing = new OutgoingBatch((message) => channel.post(message as SandboxToHostMessage | MessageBatch));
+    const outgoing = new OutgoingBatch((message, transfer) =>
+      channel.post(message as SandboxToHostMessage | MessageBatch, transfer),
+    );
     serveSandbox(
       {
         // Answers are batched; output and host requests leave at once, so a long computation's prints stream
         // out while it runs and the host hears of them in order.
-        post: (message) => (message.type === "response" ? outgoing.push(message) : outgoing.pushNow(message)),
+        // Buffers the server lists (native values such as Arrow IPC bytes) are moved with the message that holds them.
+        post: (message: SandboxToHostMessage, transfer?: readonly ArrayBuffer[]) =>
+          message.type === "response" ? outgoing.push(message, transfer) : outgoing.pushNow(message, transfer),
         onMessage: (listener) =>
           channel.onMessage((delivery) =>
             unbatch(delivery, (item) => {

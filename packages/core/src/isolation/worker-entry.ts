@@ -15,7 +15,7 @@ const data = workerData as WorkerEntryData;
 
 runSandboxEntry(
   {
-    post: (message) => port.postMessage(message),
+    post: (message, transfer) => port.postMessage(message, transfer as ArrayBuffer[] | undefined),
     onMessage: (listener) => port.on("message", (message: HostToSandboxMessage) => listener(message)),
   },
   {
