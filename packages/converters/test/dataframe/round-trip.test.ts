@@ -98,32 +98,30 @@ describe("DataFrame ↔ Dana table", () => {
       ["string", orNull(text)],
       ["boolean", orNull(fc.boolean())],
     ] as const;
-    const frames = fc
-      .integer({ min: 1, max: 8 })
-      .chain((rows) =>
-        fc
-          .uniqueArray(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 4 }), {
-            minLength: 1,
-            maxLength: 4,
-          })
-          .chain((names) =>
+    const frames = fc.integer({ min: 1, max: 8 }).chain((rows) =>
+      fc
+        .uniqueArray(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 4 }), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .chain((names) =>
+          fc.tuple(
+            fc.constant(names),
             fc.tuple(
-              fc.constant(names),
-              fc.tuple(
-                ...names.map(() =>
-                  fc
-                    .integer({ min: 0, max: kinds.length - 1 })
-                    .chain((kind) =>
-                      fc.tuple(
-                        fc.constant(kinds[kind]![0]),
-                        fc.array(kinds[kind]![1] as fc.Arbitrary<unknown>, { minLength: rows, maxLength: rows }),
-                      ),
+              ...names.map(() =>
+                fc
+                  .integer({ min: 0, max: kinds.length - 1 })
+                  .chain((kind) =>
+                    fc.tuple(
+                      fc.constant(kinds[kind]![0]),
+                      fc.array(kinds[kind]![1] as fc.Arbitrary<unknown>, { minLength: rows, maxLength: rows }),
                     ),
-                ),
+                  ),
               ),
             ),
           ),
-      );
+        ),
+    );
     fc.assert(
       fc.property(frames, ([names, columns]) => {
         // Rows, not an object of columns: JavaScript would put integer-like names ("7") first.
