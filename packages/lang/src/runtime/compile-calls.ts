@@ -10,12 +10,12 @@
 import { builtinFunctions, unsupportedBuiltinNames } from "../builtins/index.js";
 import { DanaException } from "../errors.js";
 import type * as ast from "../syntax/ast.js";
-import { DanaList, DanaStructType, type KeywordArguments, type Value } from "../values/types.js";
+import { DanaList, DanaStructInstance, DanaStructType, type KeywordArguments, type Value } from "../values/types.js";
 import { DanaFunction } from "./callables.js";
 import { type CompileUnit, findOuter, globalScope, resolveName } from "./compile-context.js";
 import { compileExpression, type Evaluate } from "./compile-expressions.js";
 import { Frame, RETURN } from "./frame.js";
-import { callMethodSync, callValueSync, emptyKeywords, recursionError } from "./invoke.js";
+import { callMethodSync, callValueSync, emptyKeywords, enterSync, recursionError } from "./invoke.js";
 import { compileReasonCall } from "./reason.js";
 import { addCallerFrame } from "./runtime-errors.js";
 import { constructStruct } from "./structs.js";
@@ -278,13 +278,43 @@ function compileMethodCall(unit: CompileUnit, call: ast.CallExpression, attribut
       }
     };
   }
-  return (frame) => {
-    const value = object(frame);
+  const generic = (frame: Frame, value: Value): Value => {
     const { positional, keywords } = evaluateArguments(compiled, frame);
     try {
       return callMethodSync(runtime, value, name, positional, keywords);
     } catch (error) {
       throw addCallerFrame(error, span, unit);
     }
+  };
+  if (compiled.hasKeywords) return (frame) => generic(frame, object(frame));
+  // A struct's receiver method with positional arguments: bind the receiver and the arguments straight into
+  // the callee's frame, as direct calls do.
+  const argumentValues = compiled.values;
+  const argumentCount = argumentValues.length;
+  return (frame) => {
+    const value = object(frame);
+    if (value instanceof DanaStructInstance) {
+      const method = value.type.methods.get(name);
+      if (method instanceof DanaFunction && method.code.bodySync !== null) {
+        const code = method.code;
+        const slots: (Value | undefined)[] = new Array(code.slotCount);
+        const parameterCount = code.parameterNames.length;
+        slots[0] = value;
+        for (let index = 0; index < argumentCount; index++) {
+          const argument = argumentValues[index]!(frame);
+          if (index + 1 < parameterCount) slots[index + 1] = argument;
+        }
+        for (let index = argumentCount + 1; index < parameterCount; index++) {
+          const fallback = method.defaults[index];
+          slots[index] = fallback === undefined ? null : fallback;
+        }
+        try {
+          return enterSync(runtime, method, new Frame(slots, method.closure, code));
+        } catch (error) {
+          throw addCallerFrame(error, span, unit);
+        }
+      }
+    }
+    return generic(frame, value);
   };
 }
