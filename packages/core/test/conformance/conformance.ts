@@ -276,6 +276,17 @@ export function describeConformance(mode: ConformanceMode): void {
         expect((await context.eval("1 + 1")).value).toBe(2);
       });
 
+      it("allows deep recursion up to the default depth, and stops runaway recursion with RecursionError", async () => {
+        // The sandbox's thread has its own (smaller) stack in worker mode: the depth budget must still fit in it.
+        const context = open();
+        const deep = await context.eval(
+          "def depth(n):\n    if n == 0:\n        return 0\n    return 1 + depth(n - 1)\ndepth(990)",
+        );
+        expect(deep.value).toBe(990);
+        const error = await failureOf(context.eval("def down(n):\n    return down(n + 1)\ndown(0)"));
+        expect((error as DanaRuntimeError).danaType).toBe("RecursionError");
+      });
+
       it("ends a program that doubles a list until memory runs out with DanaMemoryLimitError", async () => {
         const context = open({ maxMemoryBytes: 64 * 1024 * 1024, timeoutMs: 10_000 });
         const error = await failureOf(context.eval("xs = [1]\nwhile true:\n    xs = xs + xs"));
