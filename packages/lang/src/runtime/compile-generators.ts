@@ -187,7 +187,7 @@ export function compileConditionGenerator(unit: CompileUnit, expression: ast.Exp
   };
 }
 
-function compileArgumentsGenerator(unit: CompileUnit, argumentList: readonly ast.Argument[]) {
+export function compileArgumentsGenerator(unit: CompileUnit, argumentList: readonly ast.Argument[]) {
   const values = argumentList.map((argument) => compileExpressionGenerator(unit, argument.value));
   const names = argumentList.map((argument) => argument.name);
   return function* (frame: Frame): Suspendable<{ positional: Value[]; keywords: KeywordArguments | null }> {

@@ -7,11 +7,12 @@
 import type * as ast from "../syntax/ast.js";
 import { DanaList, type Value } from "../values/types.js";
 import { DanaFunction } from "./callables.js";
-import { compileArguments, compileCalleeReference, evaluateArguments } from "./compile-calls.js";
+import { compileCalleeReference } from "./compile-calls.js";
 import { type CompileUnit, compileNameWrite } from "./compile-context.js";
 import type { Definition } from "./compile-definitions.js";
 import { createFunctionUnit, newFunctionCode } from "./compile-definitions.js";
 import { compileExpression } from "./compile-expressions.js";
+import { compileArgumentsGenerator } from "./compile-generators.js";
 import { type Frame, RETURN } from "./frame.js";
 import { callValueGenerator } from "./invoke.js";
 import { forEachChild } from "./locals.js";
@@ -53,7 +54,8 @@ function compileStage(unit: CompileUnit, stage: ast.PipelineStage, captured: Set
       const call = stage.call;
       const target =
         call.callee.kind === "Name" ? compileCalleeReference(unit, call.callee) : compileExpression(unit, call.callee);
-      const compiled = compileArguments(unit, call.arguments);
+      // Stage arguments may wait for the host too (pipelines always run as generators).
+      const argumentValues = compileArgumentsGenerator(unit, call.arguments);
       const asWritten = call.arguments.some((argument) =>
         mentions(
           argument.value,
@@ -64,7 +66,7 @@ function compileStage(unit: CompileUnit, stage: ast.PipelineStage, captured: Set
       runner = function* (frame, inputs) {
         frame.placeholder = inputs[0] ?? null;
         const callee = target(frame);
-        const { positional, keywords } = evaluateArguments(compiled, frame);
+        const { positional, keywords } = yield* argumentValues(frame);
         try {
           return yield* callValueGenerator(
             runtime,

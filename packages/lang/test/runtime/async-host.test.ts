@@ -138,6 +138,21 @@ describe("asynchronous host calls", () => {
     expect(logs).toEqual(["Calling double(21)", "double returned 42"]);
   });
 
+  it("waits for the host inside pipeline stages and their arguments", async () => {
+    const host = { functions: new Map([["later", (positional: readonly Value[]) => later(positional[0] ?? null, 1)]]) };
+    expect(
+      await lines(
+        `
+          def add(a, b):
+              return a + b
+          def f(x) = add(later(10)) | add($$, later(1)) | later
+          print(f(1))
+        `,
+        host,
+      ),
+    ).toEqual(["12"]);
+  });
+
   it("runs each builtin callback once even when the builtin is replayed", async () => {
     const host = { functions: new Map([["later", (positional: readonly Value[]) => later(positional[0] ?? null, 1)]]) };
     expect(
