@@ -3,8 +3,11 @@
  * functions. Names Dana deliberately lacks (`zip`, `eval`, …) are listed in `unsupportedBuiltinNames`.
  */
 import { DanaException } from "../errors.js";
-import { iterate, length, toArray } from "../values/access.js";
+import { checkIterationCount, iterate, length, toArray } from "../values/access.js";
+import { contains } from "../values/compare.js";
 import { toFloat, toInt } from "../values/convert.js";
+import { addInt, type IntValue } from "../values/integers.js";
+import { checkMemory, translateHostLimit } from "../values/memory.js";
 import { operandTypeName, str, typeName } from "../values/print.js";
 import type { LogLevel, RuntimeServices } from "../values/services.js";
 import { isSemanticallyTruthy, isTruthy } from "../values/truthiness.js";
@@ -118,12 +121,12 @@ function isinstanceBuiltin(positional: readonly Value[]): Value {
 function sortedBuiltin(positional: readonly Value[], keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("sorted", positional, 1, 1);
   expectKeywords("sorted", keywords, ["key", "reverse"]);
-  const items = toArray(positional[0] as Value);
+  const items = toArray(positional[0] as Value, services.limits);
   sortValues(items, keywords.get("key") ?? null, isTruthy(keywords.get("reverse") ?? false), services);
   return new DanaList(items);
 }
 
-function reversedBuiltin(positional: readonly Value[]): Value {
+function reversedBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("reversed", positional, 1, 1);
   const value = positional[0] as Value;
   const reversible =
@@ -134,7 +137,7 @@ function reversedBuiltin(positional: readonly Value[]): Value {
     value instanceof DanaDict ||
     value instanceof DanaDictView;
   if (!reversible) throw new DanaException("TypeError", `'${operandTypeName(value)}' object is not reversible`);
-  const items = toArray(value);
+  const items = toArray(value, services.limits);
   items.reverse();
   const label =
     value instanceof DanaList ? "list_reverseiterator" : value instanceof DanaRange ? "range_iterator" : "reversed";
@@ -146,37 +149,58 @@ function enumerateBuiltin(positional: readonly Value[], keywords: KeywordArgumen
   const start = integerArgument(argument(positional, keywords, 1, "start") ?? 0, "");
   const source = iterate(positional[0] as Value);
   function* pairs(): Generator<Value> {
-    let index = start;
-    for (let step = source.next(); !step.done; step = source.next()) yield new DanaTuple([index++, step.value]);
+    let index: IntValue = start;
+    for (let step = source.next(); !step.done; step = source.next()) {
+      yield new DanaTuple([index, step.value]);
+      index = addInt(index, 1);
+    }
   }
   return new DanaIterator("enumerate", pairs());
 }
 
-function allBuiltin(positional: readonly Value[]): Value {
+function allBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("all", positional, 1, 1);
-  const iterator = iterate(positional[0] as Value);
-  for (let step = iterator.next(); !step.done; step = iterator.next()) if (!isTruthy(step.value)) return false;
+  const source = positional[0] as Value;
+  // Closed form for ranges: all(range(1, 10 ** 15)) must not iterate.
+  if (source instanceof DanaRange) return !contains(source, 0);
+  const iterator = iterate(source);
+  let count = 0;
+  for (let step = iterator.next(); !step.done; step = iterator.next()) {
+    if (!isTruthy(step.value)) return false;
+    checkIterationCount(++count, services.limits);
+  }
   return true;
 }
 
-function anyBuiltin(positional: readonly Value[]): Value {
+function anyBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("any", positional, 1, 1);
-  const iterator = iterate(positional[0] as Value);
-  for (let step = iterator.next(); !step.done; step = iterator.next()) if (isTruthy(step.value)) return true;
+  const source = positional[0] as Value;
+  if (source instanceof DanaRange) return source.length > 1 || (source.length === 1 && source.start !== 0);
+  const iterator = iterate(source);
+  let count = 0;
+  for (let step = iterator.next(); !step.done; step = iterator.next()) {
+    if (isTruthy(step.value)) return true;
+    checkIterationCount(++count, services.limits);
+  }
   return false;
 }
 
-function listBuiltin(positional: readonly Value[]): Value {
+function listBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("list", positional, 0, 1);
-  return new DanaList(positional.length === 0 ? [] : toArray(positional[0] as Value));
+  return new DanaList(positional.length === 0 ? [] : toArray(positional[0] as Value, services.limits));
 }
 
-function setBuiltin(positional: readonly Value[]): Value {
+function setBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("set", positional, 0, 1);
   const result = new DanaSet();
   if (positional.length === 1) {
-    const iterator = iterate(positional[0] as Value);
-    for (let step = iterator.next(); !step.done; step = iterator.next()) result.add(step.value);
+    const source = positional[0] as Value;
+    if (source instanceof DanaRange) checkMemory(source.length * 8, services.limits);
+    const iterator = iterate(source);
+    for (let step = iterator.next(); !step.done; step = iterator.next()) {
+      result.add(step.value);
+      checkIterationCount(result.size, services.limits);
+    }
   }
   return result;
 }
@@ -250,10 +274,22 @@ const definitions: readonly [string, BuiltinImplementation, readonly string[]][]
   ["noop", noopBuiltin, ["value"]],
 ];
 
+/** Host size limits (V8's longest string or array) surface as MemoryError, never as a JS RangeError. */
+function guarded(implementation: BuiltinImplementation): BuiltinImplementation {
+  return (positional, keywords, services) => {
+    try {
+      return implementation(positional, keywords, services);
+    } catch (error) {
+      if (error instanceof DanaException) throw error;
+      return translateHostLimit(error);
+    }
+  };
+}
+
 export const builtinFunctions: ReadonlyMap<string, DanaBuiltinFunction> = new Map(
   definitions.map(([name, implementation, parameters]) => [
     name,
-    new DanaBuiltinFunction(name, implementation, parameters),
+    new DanaBuiltinFunction(name, guarded(implementation), parameters),
   ]),
 );
 
@@ -301,5 +337,5 @@ export const unsupportedBuiltinNames: ReadonlySet<string> = new Set([
 ]);
 
 export function unsupportedBuiltinError(name: string): DanaException {
-  return new DanaException("SandboxError", `'${name}' is not supported in Dana`);
+  return new DanaException("NameError", `'${name}' is not supported in Dana`);
 }

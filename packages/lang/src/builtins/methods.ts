@@ -2,7 +2,8 @@
  * Attribute reads and method calls on builtin values. Dispatch goes through switch statements and name sets —
  * never `object[name]` — so names like `__proto__` or `constructor` are simply unknown attributes.
  */
-import { checkMemory } from "../values/integers.js";
+import { DanaException } from "../errors.js";
+import { checkMemory, translateHostLimit } from "../values/memory.js";
 import { operandTypeName } from "../values/print.js";
 import type { RuntimeServices } from "../values/services.js";
 import {
@@ -39,7 +40,14 @@ export function callBuiltinMethod(
     }
     return callListMethod(object, name, positional, keywords, services);
   }
-  if (typeof object === "string") return callStringMethod(object, name, positional, keywords, services);
+  if (typeof object === "string") {
+    try {
+      return callStringMethod(object, name, positional, keywords, services);
+    } catch (error) {
+      if (error instanceof DanaException) throw error;
+      return translateHostLimit(error);
+    }
+  }
   if (object instanceof DanaDict) return callDictMethod(object, name, positional, keywords);
   if (object instanceof DanaSet) return callSetMethod(object, name, positional);
   if (object instanceof DanaTuple) return callTupleMethod(object, name, positional);

@@ -2,9 +2,9 @@
  * Methods of `list` and `tuple` with Python semantics (`append` and `sort` return None, Python's errors).
  */
 import { DanaException } from "../errors.js";
-import { iterate } from "../values/access.js";
+import { toArray } from "../values/access.js";
 import { pythonEquals } from "../values/compare.js";
-import { checkMemory } from "../values/integers.js";
+import { checkMemory } from "../values/memory.js";
 import { repr } from "../values/print.js";
 import type { RuntimeServices } from "../values/services.js";
 import { isTruthy } from "../values/truthiness.js";
@@ -45,7 +45,7 @@ export function callListMethod(
     case "extend": {
       expectArguments("list.extend", positional, 1, 1);
       const source = positional[0] as Value;
-      const added = source instanceof DanaList ? source.items.slice() : collect(source);
+      const added = toArray(source, services.limits);
       for (const item of added) items.push(item);
       checkMemory(items.length * 8, services.limits);
       return null;
@@ -101,13 +101,6 @@ export function callTupleMethod(tuple: DanaTuple, name: string, positional: read
       return countOf(tuple.items, positional);
   }
   return undefined;
-}
-
-function collect(source: Value): Value[] {
-  const result: Value[] = [];
-  const iterator = iterate(source);
-  for (let step = iterator.next(); !step.done; step = iterator.next()) result.push(step.value);
-  return result;
 }
 
 function indexOf(items: readonly Value[], positional: readonly Value[], typeLabel: string): number {

@@ -4,6 +4,7 @@
 import { DanaException } from "../errors.js";
 import { iterate } from "../values/access.js";
 import { codePointLength, codePoints, hasSurrogates, toCodePointIndex, toUnitIndex } from "../values/code-points.js";
+import { checkStringLength } from "../values/memory.js";
 import { operandTypeName } from "../values/print.js";
 import type { RuntimeServices } from "../values/services.js";
 import { DanaList, DanaTuple, type KeywordArguments, type Value } from "../values/types.js";
@@ -124,11 +125,16 @@ export function callStringMethod(
       expectArguments(name, positional, 2, 3);
       const old = textArgument(positional[0], "replace() argument 1");
       const replacement = textArgument(positional[1], "replace() argument 2");
-      return replaceText(text, old, replacement, optionalIndex(arg(2, "count")) ?? -1);
+      const count = optionalIndex(arg(2, "count")) ?? -1;
+      if (replacement.length > old.length) {
+        const occurrences = Math.min(countOccurrences(text, [old]), count < 0 ? Number.POSITIVE_INFINITY : count);
+        checkStringLength(text.length + occurrences * (replacement.length - old.length), services.limits);
+      }
+      return replaceText(text, old, replacement, count);
     }
     case "join":
       expectArguments(name, positional, 1, 1);
-      return joinStrings(text, positional[0] as Value);
+      return joinStrings(text, positional[0] as Value, services);
     case "isdigit":
     case "isdecimal":
       return DIGITS.test(text);
@@ -161,6 +167,7 @@ export function callStringMethod(
     case "zfill": {
       expectArguments(name, positional, 1, 1);
       const width = optionalIndex(positional[0]) ?? 0;
+      checkStringLength(width, services.limits);
       const missing = width - codePointLength(text);
       if (missing <= 0) return text;
       if (text.startsWith("+") || text.startsWith("-")) return text[0] + "0".repeat(missing) + text.slice(1);
@@ -171,6 +178,7 @@ export function callStringMethod(
     case "rjust": {
       expectArguments(name, positional, 1, 2);
       const width = optionalIndex(positional[0]) ?? 0;
+      checkStringLength(width, services.limits);
       const fill = fillCharacter(positional[1]);
       const missing = width - codePointLength(text);
       if (missing <= 0) return text;
@@ -201,8 +209,9 @@ export function callStringMethod(
   return undefined;
 }
 
-function joinStrings(separator: string, iterable: Value): string {
+function joinStrings(separator: string, iterable: Value, services: RuntimeServices): string {
   const parts: string[] = [];
+  let total = 0;
   const iterator = iterate(iterable);
   for (let step = iterator.next(); !step.done; step = iterator.next()) {
     const item = step.value;
@@ -213,7 +222,9 @@ function joinStrings(separator: string, iterable: Value): string {
       );
     }
     parts.push(item);
+    total += item.length + separator.length;
   }
+  checkStringLength(total, services.limits);
   return parts.join(separator);
 }
 

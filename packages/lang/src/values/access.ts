@@ -3,7 +3,9 @@
  * raise ValueError instead of clamping (a kept Dana difference, spec 1.4).
  */
 import { DanaException } from "../errors.js";
+import { defaultLimits, type Limits } from "../host.js";
 import { codePointLength, codePoints, hasSurrogates } from "./code-points.js";
+import { checkMemory } from "./memory.js";
 import { operandTypeName, repr } from "./print.js";
 import {
   DanaDict,
@@ -221,7 +223,8 @@ export function setSlice(object: Value, start: Value, stop: Value, step: Value, 
 
 function iterableToArray(value: Value, message: string): Value[] {
   try {
-    return Array.from({ [Symbol.iterator]: () => iterate(value) });
+    // setSlice has no limits parameter; the default memory budget still bounds `xs[:0] = range(10 ** 15)`.
+    return toArray(value, defaultLimits);
   } catch (error) {
     if (error instanceof DanaException && error.danaType === "TypeError" && error.message.endsWith("is not iterable")) {
       throw new DanaException("TypeError", message);
@@ -284,14 +287,35 @@ export function iterate(value: Value): Iterator<Value> {
   throw new DanaException("TypeError", `'${operandTypeName(value)}' object is not iterable`);
 }
 
-/** Collects any iterable Dana value into a fresh array. */
-export function toArray(value: Value): Value[] {
+/** Approximate bytes per collected element (one pointer), for the memory budget. */
+const BYTES_PER_ELEMENT = 8;
+
+/**
+ * Collects any iterable Dana value into a fresh array. With `limits`, the size is checked against the memory
+ * budget as it grows (a range up front), so `list(range(10 ** 15))` is a MemoryError, not a frozen host.
+ */
+export function toArray(value: Value, limits?: Limits): Value[] {
   if (value instanceof DanaList || value instanceof DanaTuple) return value.items.slice();
+  if (limits !== undefined && value instanceof DanaRange) checkMemory(value.length * BYTES_PER_ELEMENT, limits);
   const result: Value[] = [];
   const iterator = iterate(value);
-  for (let step = iterator.next(); !step.done; step = iterator.next()) result.push(step.value);
+  for (let step = iterator.next(); !step.done; step = iterator.next()) {
+    result.push(step.value);
+    if (limits !== undefined && (result.length & 0xffff) === 0) checkMemory(result.length * BYTES_PER_ELEMENT, limits);
+  }
   return result;
 }
+
+/**
+ * Bounds the elements one builtin call may consume from a lazy source (`all(enumerate(range(10 ** 15)))`): a
+ * builtin cannot be interrupted by the step budget, so it gets the element count the memory budget would allow.
+ */
+export function checkIterationCount(count: number, limits: Limits): void {
+  // Each element consumed allocates (an enumerate tuple, a generator step): count a small object per element.
+  if ((count & 0xffff) === 0) checkMemory(count * BYTES_PER_ITERATED_ELEMENT, limits);
+}
+
+const BYTES_PER_ITERATED_ELEMENT = 64;
 
 export function length(value: Value): number {
   if (value instanceof DanaList || value instanceof DanaTuple) return value.items.length;

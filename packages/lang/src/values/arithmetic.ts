@@ -6,11 +6,10 @@
 import { DanaException } from "../errors.js";
 import type { Limits } from "../host.js";
 import type { ArithmeticOperator } from "../syntax/ast.js";
-import { iterate } from "./access.js";
+import { toArray } from "./access.js";
 import { floatFloorDivide, floatModulo, floatPower, floatTrueDivide } from "./float-arithmetic.js";
 import {
   addInt,
-  checkMemory,
   floorDivideInt,
   type IntValue,
   intToFloat,
@@ -21,15 +20,13 @@ import {
   subtractInt,
   trueDivideInt,
 } from "./integers.js";
+import { checkMemory, checkStringLength, MAX_ARRAY_LENGTH } from "./memory.js";
 import { percentFormat } from "./percent-format.js";
 import { operandTypeName, str } from "./print.js";
 import { DanaFloat, DanaList, DanaSet, DanaTuple, type Value } from "./types.js";
 
 export type { ArithmeticOperator };
 
-/** V8 cannot build longer strings; beyond it we report MemoryError instead of leaking a host RangeError. */
-const MAX_STRING_LENGTH = 536_870_888;
-const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
 /** Approximate bytes per list element (one pointer), for the memory budget. */
 const BYTES_PER_ELEMENT = 8;
 
@@ -56,9 +53,9 @@ export function augmentedOperation(operator: "+" | "-" | "*" | "/", left: Value,
         const count = added.length; // `xs += xs` must add the original items once
         for (let index = 0; index < count; index++) items.push(added[index] as Value);
       } else {
-        const iterator = iterate(right);
-        for (let step = iterator.next(); !step.done; step = iterator.next()) items.push(step.value);
-        checkMemory(items.length * BYTES_PER_ELEMENT, limits);
+        const added = toArray(right, limits); // collected first: `xs += reversed(xs)` reads before it grows
+        checkMemory((items.length + added.length) * BYTES_PER_ELEMENT, limits);
+        for (const item of added) items.push(item);
       }
       return left;
     }
@@ -82,14 +79,8 @@ export function unaryOperation(operator: "-" | "+", operand: Value): Value {
 
 function concatenateStrings(left: string, right: string, limits: Limits): string {
   const length = left.length + right.length;
-  if (length > limits.maxMemoryBytes || length > MAX_STRING_LENGTH) refuseSize(length, limits);
+  checkStringLength(length, limits);
   return left + right;
-}
-
-/** MemoryError for a value the host cannot build even when the budget would allow it. */
-function refuseSize(bytes: number, limits: Limits): never {
-  checkMemory(Math.max(bytes, limits.maxMemoryBytes + 1), limits);
-  throw new DanaException("MemoryError", "result too large");
 }
 
 function intOperation(operator: ArithmeticOperator, left: IntValue, right: IntValue, limits: Limits): Value {
@@ -248,8 +239,7 @@ function multiplySequence(left: Value, right: Value, limits: Limits): Value {
   if (typeof sequence === "string") {
     if (count <= 0 || sequence.length === 0) return "";
     const length = sequence.length * count;
-    if (length > MAX_STRING_LENGTH) refuseSize(length, limits);
-    checkMemory(length, limits);
+    checkStringLength(length, limits);
     return sequence.repeat(count);
   }
   if (sequence instanceof DanaList) return new DanaList(repeatItems(sequence.items, count, limits));
@@ -263,8 +253,7 @@ function isSequence(value: Value): boolean {
 function repeatItems(items: readonly Value[], count: number, limits: Limits): Value[] {
   if (count <= 0 || items.length === 0) return [];
   const length = items.length * count;
-  if (length > MAX_ARRAY_LENGTH) refuseSize(length * BYTES_PER_ELEMENT, limits);
-  checkMemory(length * BYTES_PER_ELEMENT, limits);
+  checkMemory(length > MAX_ARRAY_LENGTH ? Number.POSITIVE_INFINITY : length * BYTES_PER_ELEMENT, limits);
   const result: Value[] = new Array(items.length * count);
   let position = 0;
   for (let round = 0; round < count; round++) {

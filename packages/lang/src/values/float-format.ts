@@ -22,6 +22,12 @@ function nonFinite(value: number): string | undefined {
 
 /** `repr(float)` exactly as CPython prints it. */
 export function floatRepr(value: number): string {
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-4 && magnitude < 1e16) {
+    // Here JS and Python both print the shortest round-trip digits positionally; Python adds ".0" to integers.
+    const text = String(value);
+    return Number.isInteger(value) ? `${text}.0` : text;
+  }
   const special = nonFinite(value);
   if (special !== undefined) return special;
   if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";

@@ -7,6 +7,7 @@ import type { Limits } from "../host.js";
 import { codePointLength } from "./code-points.js";
 import { floatRepr, formatExponent, formatFixed, formatGeneral } from "./float-format.js";
 import { type IntValue, intToFloat, intToString, toBigInt } from "./integers.js";
+import { checkStringLength } from "./memory.js";
 import { operandTypeName, str } from "./print.js";
 import { DanaFloat, type Value } from "./types.js";
 
@@ -48,6 +49,7 @@ export function parseFormatSpec(spec: string): FormatOptions {
 export function formatValue(value: Value, spec: string, limits: Limits): string {
   if (spec === "") return str(value, limits);
   const options = parseFormatSpec(spec);
+  checkFormatSize(options, limits);
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
     return formatInt(typeof value === "boolean" ? (value ? 1 : 0) : value, options, limits);
   }
@@ -55,6 +57,17 @@ export function formatValue(value: Value, spec: string, limits: Limits): string 
   if (typeof value === "string") return formatText(value, options);
   throw new DanaException("TypeError", `unsupported format string passed to ${operandTypeName(value)}.__format__`);
 }
+
+/** Refuses widths beyond the memory budget and precisions CPython would also refuse to build. */
+export function checkFormatSize(options: FormatOptions, limits: Limits): void {
+  checkStringLength(options.width, limits);
+  if (options.precision !== undefined && options.precision > MAX_PRECISION) {
+    throw new DanaException("ValueError", "precision too big");
+  }
+}
+
+/** Far beyond any meaningful float digit, small enough that the exact decimal expansion stays fast. */
+const MAX_PRECISION = 100_000;
 
 export function formatText(text: string, options: FormatOptions): string {
   if (options.type !== "" && options.type !== "s") throw unknownCode(options.type, "str");

@@ -2,8 +2,9 @@
  * Arbitrary-precision integer helpers (decision 7): ints are JS numbers inside the safe range and bigints
  * beyond it. Everything here is exact; floats only appear where Python converts to float.
  */
-import { DanaException, DanaLimitError } from "../errors.js";
+import { DanaException } from "../errors.js";
 import type { Limits } from "../host.js";
+import { checkMemory } from "./memory.js";
 import { normalizeInt } from "./types.js";
 
 export type IntValue = number | bigint;
@@ -31,17 +32,6 @@ export function bitLength(value: IntValue): number {
  * interrupted; counting it keeps a single `3 ** 10 ** 9` from running for minutes under a timeout.
  */
 const BIG_INT_WORKING_FACTOR = 4;
-
-/** Raises MemoryError (uncatchable) before building a value of `bytes` bytes when it exceeds the budget. */
-export function checkMemory(bytes: number, limits: Limits): void {
-  if (bytes > limits.maxMemoryBytes) {
-    throw new DanaLimitError(
-      "memory",
-      "MemoryError",
-      `result would need about ${Math.ceil(bytes)} bytes, more than the memory budget of ${limits.maxMemoryBytes} bytes`,
-    );
-  }
-}
 
 const LOG10_OF_2 = Math.log10(2);
 

@@ -3,7 +3,7 @@
  */
 import { DanaException } from "../errors.js";
 import type { Limits } from "../host.js";
-import { type FormatOptions, formatFloat, formatInt, formatText } from "./format-spec.js";
+import { checkFormatSize, type FormatOptions, formatFloat, formatInt, formatText } from "./format-spec.js";
 import { floatToInt, type IntValue } from "./integers.js";
 import { operandTypeName, repr, str } from "./print.js";
 import { DanaDict, DanaFloat, DanaTuple, type Value } from "./types.js";
@@ -53,6 +53,7 @@ export function percentFormat(format: string, argument: Value, limits: Limits): 
       options.fill = "0";
       options.align = "=";
     }
+    checkFormatSize(options, limits);
     let value: Value;
     if (key !== undefined) {
       if (mapping === undefined) throw new DanaException("TypeError", "format requires a mapping");

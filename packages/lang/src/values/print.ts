@@ -6,6 +6,7 @@ import { DanaException } from "../errors.js";
 import { defaultLimits, type Limits } from "../host.js";
 import { floatRepr } from "./float-format.js";
 import { intToString } from "./integers.js";
+import { translateHostLimit } from "./memory.js";
 import {
   DanaCallable,
   type DanaDict,
@@ -95,15 +96,19 @@ export function str(value: Value, limits?: Limits): string {
 
 /** `repr(x)` as Python prints it, including inside containers (`['a', 1.0, None]`). */
 export function repr(value: Value, limits?: Limits): string {
+  // Scalars need no recursion guard; print() of numbers and floats in loops stays allocation-free.
+  if (typeof value === "number") return String(value);
+  if (typeof value === "string") return quoteString(value);
+  if (value instanceof DanaFloat) return floatRepr(value.value);
   const printer = new Printer(limits?.maxIntDigits ?? NO_LIMITS_INT_DIGITS);
   try {
     return printer.repr(value);
   } catch (error) {
     // Deeply nested (not self-containing) containers exhaust the host stack; report it as Python would.
-    if (error instanceof RangeError) {
+    if (error instanceof RangeError && error.message.includes("call stack")) {
       throw new DanaException("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
     }
-    throw error;
+    return translateHostLimit(error);
   }
 }
 

@@ -36,6 +36,8 @@ export function roundFloat(value: number, digits: number): number {
 /** round(n, ndigits) for an int: unchanged for ndigits >= 0, else rounded to a multiple of 10^-ndigits. */
 export function roundInt(value: IntValue, digits: number): IntValue {
   if (digits >= 0) return value;
+  // A unit beyond the value's magnitude rounds it to 0 (and 10 ** -digits could be astronomically large).
+  if (-digits > toBigInt(value).toString().length + 1) return 0;
   const unit = 10n ** BigInt(-digits);
   return normalizeInt(roundHalfEven(toBigInt(value), unit) * unit);
 }

@@ -240,3 +240,29 @@ describe("cast, noop and unsupported names", () => {
     expect(builtinFunctions.get("len")).toBeInstanceOf(DanaBuiltinFunction);
   });
 });
+
+describe("builtins over huge ranges stay bounded", () => {
+  const huge = () => call("range", [10 ** 15]);
+  it("answers sum, all and any in closed form", () => {
+    expect(call("sum", [huge()])).toBe(499999999999999500000000000000n);
+    expect(call("sum", [call("range", [10, 0, -3]), 1])).toBe(23);
+    expect(repr(call("sum", [call("range", [3]), new DanaFloat(0.5)]))).toBe("3.5");
+    expect(repr(call("sum", [call("range", [0]), new DanaList([])]))).toBe("[]");
+    expect(call("all", [huge()])).toBe(false);
+    expect(call("all", [call("range", [1, 10 ** 15])])).toBe(true);
+    expect(call("any", [huge()])).toBe(true);
+    expect(call("any", [call("range", [0, 1])])).toBe(false);
+  });
+
+  it("refuses to materialise them", () => {
+    for (const name of ["list", "set", "sorted", "reversed", "max", "min"]) {
+      expect(() => call(name, [huge()])).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
+    }
+    const small = fakeServices({ ...services.limits, maxMemoryBytes: 1 << 20 });
+    const lazy = call("enumerate", [call("range", [1, 10 ** 15])]);
+    const all = builtinFunctions.get("all") as DanaBuiltinFunction;
+    expect(() => all.implementation([lazy], new Map(), small)).toThrow(
+      expect.objectContaining({ danaType: "MemoryError" }),
+    );
+  });
+});
