@@ -102,7 +102,7 @@ describe.each(isolationModes)("tables in %s mode", (isolation) => {
     try {
       const rows = 1_000;
       const table = tableFromArrays({ units: Int32Array.from({ length: rows }, (_, index) => index % 10) });
-      const state = await reduceBatches((current, batch) => step(current, batch), batchesOf(table, 128), {
+      const state = await reduceBatches<unknown>((current, batch) => step(current, batch), batchesOf(table, 128), {
         rows: 0,
         units: 0,
       });

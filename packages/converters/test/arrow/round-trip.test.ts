@@ -31,6 +31,7 @@ import {
   vectorFromArray,
 } from "apache-arrow";
 import { describe, expect, it } from "vitest";
+import { CellConversionError, danaToArrow } from "../../src/arrow/arrow-cells.js";
 import { fromArrow, UnsupportedArrowTypeError } from "../../src/arrow/from-arrow.js";
 import { toArrow } from "../../src/arrow/to-arrow.js";
 import type { DanaTable } from "../../src/table/index.js";
@@ -52,6 +53,12 @@ describe("Arrow → Dana → Arrow, rule by rule", () => {
     const back = rebuiltThroughDana(table);
     expect(back.schema.fields[0]!.type).toBeInstanceOf(Int8);
     expect(cellsOf(back)).toEqual([-128, 0, 127, null]);
+  });
+
+  it("never wraps a Dana int that does not fit its Arrow type", () => {
+    expect(() => danaToArrow(new Int8(), 300)).toThrow(CellConversionError);
+    expect(() => danaToArrow(new Uint64(), -1)).toThrow(/out of range/);
+    expect(danaToArrow(new Int64(), 2n ** 63n - 1n)).toBe(2n ** 63n - 1n);
   });
 
   it("Int64 and Uint64 are ints: numbers in the safe range, bigints beyond, exact both ways", () => {
