@@ -10,12 +10,16 @@ import { type RequestOptions, validateRequestOptions } from "../runtime/options.
 import { withRequestControl } from "../runtime/request-control.js";
 import { type GatewayScope, wrapperTargets } from "./gateway-scope.js";
 
-export interface DanaFunction<Arguments extends unknown[] = unknown[], Result = unknown> {
+export interface DanaFunction<
+  Arguments extends unknown[] = unknown[],
+  Result = unknown,
+  Keywords extends object = Readonly<Record<string, unknown>>,
+> {
   (...args: Arguments): Promise<Result>;
   /** The last argument is an object of keyword arguments: `fn.callKwargs(1, { scale: 2 })`. */
-  callKwargs(...argumentsAndKeywords: [...unknown[], Readonly<Record<string, unknown>>]): Promise<Result>;
+  callKwargs(...argumentsAndKeywords: [...unknown[], Keywords]): Promise<Result>;
   /** The same function, with every call bounded by `timeoutMs` (wall clock) and cancelled by `signal`. */
-  withOptions(options: RequestOptions): DanaFunction<Arguments, Result>;
+  withOptions(options: RequestOptions): DanaFunction<Arguments, Result, Keywords>;
   readonly name: string;
   readonly parameterNames: readonly string[];
   /** False after `dispose()` or when the context closed. */

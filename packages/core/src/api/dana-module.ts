@@ -4,6 +4,11 @@
  *
  * In-process, members are read live; in isolated modes they are the values at import time (`read` asks the
  * sandbox). After `ctx.reloadModules()`, import again to see the new code.
+ *
+ * Members are also properties: `geo.area(3, 4)` is `geo.get("area")(3, 4)`. The module's own API (`name`, `names`,
+ * `has`, `get`, `function`, `read`, `exports`, `alive`, `dispose`) wins over a Dana member of the same name — reach
+ * such a member with `get(name)`. Type the members with `ctx.importModule<typeof import("./geo.na.js")>("geo")`
+ * after `dana types geo.na`.
  */
 import { DanaModule as LanguageModule, type Value } from "@dana-gateway/lang";
 import type { HandleReference } from "../protocol/handle-reference.js";
@@ -30,6 +35,19 @@ export class DanaModule {
     }
     wrapperTargets.set(this, { target, scope });
     scope.track(this, target);
+    // The proxy only adds reads of public members; everything else is the instance itself, with `this` bound to
+    // it (private fields do not work through a proxy receiver).
+    const proxy = new Proxy(this, {
+      get: (module, property, receiver) => {
+        if (typeof property === "string" && !(property in module) && module.has(property)) return module.get(property);
+        const value = Reflect.get(module, property, module);
+        return typeof value === "function" && property !== "constructor" ? value.bind(module) : value;
+      },
+      has: (module, property) => property in module || (typeof property === "string" && module.has(property)),
+    });
+    wrapperTargets.set(proxy, { target, scope });
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy is the module object users hold
+    return proxy;
   }
 
   /** Public member names, in definition order. */

@@ -10,7 +10,7 @@ import { ResourceError } from "../errors/classes.js";
 import { HandleReference } from "../protocol/handle-reference.js";
 import { type GatewayScope, wrapperTargets } from "./gateway-scope.js";
 
-export class DanaObject {
+export class DanaObject<Fields extends object = Record<string, unknown>> {
   readonly structName: string;
   readonly fieldNames: readonly string[];
   #disposed = false;
@@ -57,6 +57,8 @@ export class DanaObject {
   }
 
   /** A field's value, converted to JavaScript. */
+  get<Field extends keyof Fields & string>(field: Field): Fields[Field];
+  get(field: string): unknown;
   get(field: string): unknown {
     this.#check(`reading ${this.structName}.${field}`);
     this.#field(field);
@@ -69,6 +71,8 @@ export class DanaObject {
   }
 
   /** A field's current value, read through the sandbox. */
+  async read<Field extends keyof Fields & string>(field: Field): Promise<Fields[Field]>;
+  async read(field: string): Promise<unknown>;
   async read(field: string): Promise<unknown> {
     this.#check(`reading ${this.structName}.${field}`);
     this.#field(field);
@@ -77,6 +81,8 @@ export class DanaObject {
   }
 
   /** Sets a field; rejects values the field's type does not accept. */
+  async set<Field extends keyof Fields & string>(field: Field, value: Fields[Field]): Promise<void>;
+  async set(field: string, value: unknown): Promise<void>;
   async set(field: string, value: unknown): Promise<void> {
     this.#check(`writing ${this.structName}.${field}`);
     this.#field(field);
@@ -89,13 +95,13 @@ export class DanaObject {
   }
 
   /** The fields as plain data (nested structs included), e.g. for `JSON.stringify`. */
-  toJSON(): Record<string, unknown> {
+  toJSON(): Fields {
     const result: Record<string, unknown> = {};
     for (const field of this.fieldNames) {
       const value = this.get(field);
       result[field] = value instanceof DanaObject ? value.toJSON() : value;
     }
-    return result;
+    return result as Fields;
   }
 
   dispose(): void {

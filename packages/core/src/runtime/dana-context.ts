@@ -217,7 +217,14 @@ export class DanaContext implements AsyncDisposable {
   }
 
   /** Imports a module (once per context; cached until `reloadModules()`). */
-  async importModule(name: string, options: RequestOptions = {}): Promise<DanaModule> {
+  /**
+   * Imports a Dana module (once per context). Members are properties of the result; pass the module's generated
+   * declarations to type them: `ctx.importModule<typeof import("./geo.na.js")>("geo")` (see `dana types`).
+   */
+  async importModule<Members extends object = Record<string, unknown>>(
+    name: string,
+    options: RequestOptions = {},
+  ): Promise<DanaModule & Members> {
     this.#checkOpen("importModule()");
     expectType(name, "string", "argument 'name'");
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) {
@@ -227,7 +234,7 @@ export class DanaContext implements AsyncDisposable {
     }
     validateRequestOptions(options, "importModule()");
     const module = await this.#request(options, (client) => client.importModule(name, {}));
-    return this.#converter.fromDana(module, name) as DanaModule;
+    return this.#converter.fromDana(module, name) as DanaModule & Members;
   }
 
   /** A callable for `"module.function"` that imports on first call (and again after a reload). */

@@ -120,8 +120,11 @@ export class DanaRuntime implements AsyncDisposable {
     return this.defaultContext.eval<T>(source, options);
   }
 
-  importModule(name: string, options?: RequestOptions): Promise<DanaModule> {
-    return this.defaultContext.importModule(name, options);
+  importModule<Members extends object = Record<string, unknown>>(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<DanaModule & Members> {
+    return this.defaultContext.importModule<Members>(name, options);
   }
 
   danaFunction<Signature extends (...args: never[]) => unknown = (...args: unknown[]) => unknown>(

@@ -28,8 +28,11 @@ export const dana = {
   async eval<T = unknown>(source: string, options?: EvalOptions): Promise<EvalResult<T>> {
     return (await runtime()).eval<T>(source, options);
   },
-  async importModule(name: string, options?: RequestOptions): Promise<DanaModule> {
-    return (await runtime()).importModule(name, options);
+  async importModule<Members extends object = Record<string, unknown>>(
+    name: string,
+    options?: RequestOptions,
+  ): Promise<DanaModule & Members> {
+    return (await runtime()).importModule<Members>(name, options);
   },
   async getLLM(model?: string): Promise<LLMPool> {
     return (await runtime()).getLLM(model);
