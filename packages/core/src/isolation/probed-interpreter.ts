@@ -2,20 +2,12 @@
  * Builds the interpreter a sandbox serves with, its clock hooked to the interrupt probe, so that a host
  * cancellation reaches a program that is busy in synchronous code (see `interrupt-probe.ts`).
  */
-import type { DanaInterpreter, InterpreterOptions } from "@dana-gateway/lang";
-import * as lang from "@dana-gateway/lang";
+import { type DanaInterpreter, Interpreter } from "@dana-gateway/lang";
 import type { InterpreterFactory } from "../protocol/server.js";
 import type { InterruptProbe } from "./interrupt-probe.js";
 
-type InterpreterClass = new (options: InterpreterOptions) => DanaInterpreter;
-
-/** The language package's `Interpreter`, looked up when a sandbox starts so a missing one is a start failure. */
+/** The language package's interpreter, as the factory the sandbox server builds its interpreter with. */
 export function languageInterpreter(): InterpreterFactory {
-  const candidate = (lang as unknown as Record<string, unknown>).Interpreter;
-  if (typeof candidate !== "function") {
-    throw new Error("@dana-gateway/lang does not export an Interpreter (is packages/lang built and up to date?)");
-  }
-  const Interpreter = candidate as InterpreterClass;
   return (options) => new Interpreter(options);
 }
 
