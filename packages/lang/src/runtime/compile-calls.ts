@@ -169,7 +169,9 @@ function compileNameCall(unit: CompileUnit, call: ast.CallExpression, name: ast.
       return (frame) => {
         const { positional, keywords } = evaluateArguments(compiled, frame);
         try {
-          return builtin.implementation(positional, keywords ?? emptyKeywords, runtime);
+          const result = builtin.implementation(positional, keywords ?? emptyKeywords, runtime);
+          runtime.afterBuiltin(undefined, positional);
+          return result;
         } catch (error) {
           throw addCallerFrame(error, span, unit);
         }

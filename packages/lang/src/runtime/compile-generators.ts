@@ -231,7 +231,9 @@ function compileCallGenerator(unit: CompileUnit, call: ast.CallExpression): Gene
         const { positional, keywords } = yield* argumentValues(frame);
         try {
           const invoke = () => builtin.implementation(positional, keywords ?? emptyKeywords, runtime);
-          return (yield* replayBuiltin(runtime, invoke)) as Value;
+          const result = (yield* replayBuiltin(runtime, invoke)) as Value;
+          runtime.afterBuiltin(undefined, positional);
+          return result;
         } catch (error) {
           throw addCallerFrame(error, span, unit);
         }

@@ -314,7 +314,10 @@ function callBuiltin(
   keywords: KeywordArguments | null,
 ): Value | undefined {
   const result = callBuiltinMethod(value, name, positional, keywords ?? emptyKeywords, runtime);
-  if (result !== undefined) return result;
+  if (result !== undefined) {
+    runtime.afterBuiltin(value, positional);
+    return result;
+  }
   if (value instanceof DanaNativeObject && getBuiltinAttribute(value, name) === undefined) {
     return value.callMethod(name, positional, keywords ?? emptyKeywords);
   }

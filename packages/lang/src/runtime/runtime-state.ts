@@ -11,8 +11,12 @@ import { type DanaHost, defaultLimits, type Limits } from "../host.js";
 import type { RuntimeServices } from "../values/index.js";
 import {
   type DanaCallable,
+  DanaDict,
   DanaHostFunction,
+  DanaList,
   type DanaModule,
+  DanaRange,
+  DanaSet,
   type DanaStructType,
   type KeywordArguments,
   type Value,
@@ -35,6 +39,16 @@ export class SuspendRequest {
     readonly positional: readonly Value[],
     readonly keywords: KeywordArguments | null,
   ) {}
+}
+
+const LARGE = 10_000;
+
+function isLarge(value: Value | undefined): boolean {
+  if (typeof value === "string") return value.length > LARGE * 10;
+  if (value instanceof DanaList) return value.items.length > LARGE;
+  if (value instanceof DanaRange) return value.length > LARGE;
+  if (value instanceof DanaDict || value instanceof DanaSet) return value.size > LARGE;
+  return false;
 }
 
 function mayWait(callee: Value): boolean {
@@ -144,6 +158,17 @@ export class Runtime implements RuntimeServices {
   step(count = 1): void {
     this.tick -= count;
     if (this.tick <= 0) this.checkpoint();
+  }
+
+  /**
+   * A safety net for builtins that do not call `step`: after a builtin worked on a large value, check the
+   * deadline and cancel() (a single builtin cannot be interrupted, but the program stops right after it).
+   */
+  afterBuiltin(receiver: Value | undefined, positional: readonly Value[]): void {
+    if (isLarge(receiver) || positional.some(isLarge)) {
+      this.checkCancelled();
+      this.checkDeadline();
+    }
   }
 
   checkDeadline(): void {

@@ -84,6 +84,11 @@ describe("limits", () => {
     expect(generator).toEqual(["990"]);
   });
 
+  it("checks the deadline right after a builtin that worked on a large value", async () => {
+    const error = await failure("xs = sorted(list(range(2000000)))\nprint(len(xs))\n", {}, { timeoutMs: 10 });
+    expect(error.danaType).toBe("TimeoutError");
+  });
+
   it("stops a comprehension that grows past the memory budget with MemoryError", async () => {
     const error = await failure("xs = [i for i in range(10000000)]\n", {}, { maxMemoryBytes: 1_000_000 });
     expect(error.danaType).toBe("MemoryError");
