@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from "commander";
 import { checkCommand } from "./commands/check.js";
 import { type CommandIo, runCommand } from "./commands/run.js";
+import { typesCommand } from "./commands/types.js";
 import { watchCommand } from "./commands/watch.js";
 import { startRepl } from "./repl/repl.js";
 import { painterFor } from "./style.js";
@@ -69,6 +70,15 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     .option("--json", "print diagnostics as JSON on stdout", false)
     .action((files: string[], options: { json: boolean }) => {
       exitCode = checkCommand(files, options, commandIo);
+    });
+
+  program
+    .command("types")
+    .description("generate TypeScript declarations (NAME.na.d.ts) from Dana type annotations")
+    .argument("<files...>", "the .na modules to describe")
+    .option("-o, --out <dir>", "write the declarations into this folder instead of beside each file")
+    .action((files: string[], options: { out?: string }) => {
+      exitCode = typesCommand(files, options, commandIo);
     });
 
   program

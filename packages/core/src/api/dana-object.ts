@@ -58,7 +58,6 @@ export class DanaObject<Fields extends object = Record<string, unknown>> {
 
   /** A field's value, converted to JavaScript. */
   get<Field extends keyof Fields & string>(field: Field): Fields[Field];
-  get(field: string): unknown;
   get(field: string): unknown {
     this.#check(`reading ${this.structName}.${field}`);
     this.#field(field);
@@ -72,7 +71,6 @@ export class DanaObject<Fields extends object = Record<string, unknown>> {
 
   /** A field's current value, read through the sandbox. */
   async read<Field extends keyof Fields & string>(field: Field): Promise<Fields[Field]>;
-  async read(field: string): Promise<unknown>;
   async read(field: string): Promise<unknown> {
     this.#check(`reading ${this.structName}.${field}`);
     this.#field(field);
@@ -82,7 +80,6 @@ export class DanaObject<Fields extends object = Record<string, unknown>> {
 
   /** Sets a field; rejects values the field's type does not accept. */
   async set<Field extends keyof Fields & string>(field: Field, value: Fields[Field]): Promise<void>;
-  async set(field: string, value: unknown): Promise<void>;
   async set(field: string, value: unknown): Promise<void> {
     this.#check(`writing ${this.structName}.${field}`);
     this.#field(field);
@@ -98,7 +95,7 @@ export class DanaObject<Fields extends object = Record<string, unknown>> {
   toJSON(): Fields {
     const result: Record<string, unknown> = {};
     for (const field of this.fieldNames) {
-      const value = this.get(field);
+      const value = this.get(field as keyof Fields & string);
       result[field] = value instanceof DanaObject ? value.toJSON() : value;
     }
     return result as Fields;
