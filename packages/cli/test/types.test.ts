@@ -28,7 +28,11 @@ const price: number = made.get("price");
 const text: string = await shop.label(made);
 const counted: Record<string, number> = await shop.counts(["a", "b", "a"]);
 const anything: unknown = await shop.untyped(1);
-export { anything, counted, currency, price, sum, sumByKeyword, tax, text };
+// Without declarations every member is usable (as dynamic as Dana), and the module API stays typed.
+const untypedShop = await context.importModule("shop");
+const loose: unknown = await untypedShop.total([]);
+const memberNames: string[] = untypedShop.names;
+export { anything, loose, memberNames, counted, currency, price, sum, sumByKeyword, tax, text };
 `;
 
 const misuse = `import { DanaRuntime } from "@dana-gateway/core";

@@ -2,7 +2,7 @@
  * @dana-gateway/core — run and call Dana code from TypeScript through a secure gateway.
  */
 export type { DanaFunction } from "./api/dana-function.js";
-export { DanaModule } from "./api/dana-module.js";
+export { DanaModule, type UntypedModuleMembers } from "./api/dana-module.js";
 export { DanaObject } from "./api/dana-object.js";
 export {
   type ConversionScope,

@@ -15,6 +15,13 @@ import type { HandleReference } from "../protocol/handle-reference.js";
 import type { DanaFunction } from "./dana-function.js";
 import { type GatewayScope, wrapperTargets } from "./gateway-scope.js";
 
+/**
+ * The members of a module imported without generated declarations: any name, any value (functions are
+ * `DanaFunction`s at run time). Pass `typeof import("./mod.na.js")` to `importModule` for precise types.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: untyped module members are as dynamic as Dana itself (pyodide does the same)
+export type UntypedModuleMembers = Record<string, any>;
+
 export class DanaModule {
   readonly name: string;
   readonly #scope: GatewayScope;

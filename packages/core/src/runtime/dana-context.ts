@@ -6,7 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Limits, Value } from "@dana-gateway/lang";
 import type { DanaFunction } from "../api/dana-function.js";
-import type { DanaModule } from "../api/dana-module.js";
+import type { DanaModule, UntypedModuleMembers } from "../api/dana-module.js";
 import { createGatewayHooks } from "../api/gateway-hooks.js";
 import type { GatewayScope } from "../api/gateway-scope.js";
 import { ValueConverter } from "../conversion/value-converter.js";
@@ -221,7 +221,7 @@ export class DanaContext implements AsyncDisposable {
    * Imports a Dana module (once per context). Members are properties of the result; pass the module's generated
    * declarations to type them: `ctx.importModule<typeof import("./geo.na.js")>("geo")` (see `dana types`).
    */
-  async importModule<Members extends object = Record<string, unknown>>(
+  async importModule<Members extends object = UntypedModuleMembers>(
     name: string,
     options: RequestOptions = {},
   ): Promise<DanaModule & Members> {

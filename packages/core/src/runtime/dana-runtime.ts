@@ -5,7 +5,7 @@
 import { Interpreter } from "@dana-gateway/lang";
 import type { LLMPool } from "@dana-gateway/llm-pool";
 import type { DanaFunction } from "../api/dana-function.js";
-import type { DanaModule } from "../api/dana-module.js";
+import type { DanaModule, UntypedModuleMembers } from "../api/dana-module.js";
 import { typeConverters } from "../conversion/type-converter.js";
 import { ResourceError } from "../errors/classes.js";
 import type { ReasonOptions } from "../reason/reason-options.js";
@@ -120,7 +120,7 @@ export class DanaRuntime implements AsyncDisposable {
     return this.defaultContext.eval<T>(source, options);
   }
 
-  importModule<Members extends object = Record<string, unknown>>(
+  importModule<Members extends object = UntypedModuleMembers>(
     name: string,
     options?: RequestOptions,
   ): Promise<DanaModule & Members> {

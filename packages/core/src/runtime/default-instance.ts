@@ -5,7 +5,7 @@
  */
 import type { LLMPool } from "@dana-gateway/llm-pool";
 import type { DanaFunction } from "../api/dana-function.js";
-import type { DanaModule } from "../api/dana-module.js";
+import type { DanaModule, UntypedModuleMembers } from "../api/dana-module.js";
 import type { ReasonOptions } from "../reason/reason-options.js";
 import type { EvalOptions, EvalResult } from "./dana-context.js";
 import { DanaRuntime } from "./dana-runtime.js";
@@ -28,7 +28,7 @@ export const dana = {
   async eval<T = unknown>(source: string, options?: EvalOptions): Promise<EvalResult<T>> {
     return (await runtime()).eval<T>(source, options);
   },
-  async importModule<Members extends object = Record<string, unknown>>(
+  async importModule<Members extends object = UntypedModuleMembers>(
     name: string,
     options?: RequestOptions,
   ): Promise<DanaModule & Members> {
