@@ -42,8 +42,3 @@ export function columnKindOf(type: DataType): ColumnKind | undefined {
 function childrenSupported(type: DataType): boolean {
   return (type.children ?? []).every((child) => columnKindOf(child.type) !== undefined);
 }
-
-/** Human name of an Arrow type for messages, e.g. "Decimal[10e+2]". */
-export function arrowTypeName(type: DataType): string {
-  return String(type);
-}
