@@ -10,7 +10,7 @@ import { toDanaError } from "../errors/from-language.js";
 import { HandleReference } from "./handle-reference.js";
 import type { SandboxHostBridge } from "./host-bridge.js";
 import type { HostRequestMessage, HostResponseMessage, KeywordEntries } from "./messages.js";
-import type { NativeEncoding } from "./native-codecs.js";
+import { createNativeEncoding, type NativeEncoding } from "./native-codecs.js";
 import { decodeValue, encodeValue, WireEncodingError, type WireValue } from "./wire-values.js";
 
 export function decodeOnHost(wire: WireValue): Value {
@@ -70,6 +70,7 @@ export async function serveHostRequest(
   try {
     const request = message.request;
     let value: unknown;
+    const native = createNativeEncoding();
     switch (request.kind) {
       case "reason": {
         const reasonRequest: ReasonRequest = {
@@ -87,11 +88,12 @@ export async function serveHostRequest(
         const positional = request.positional.map(decodeOnHost);
         const keywords = new Map(request.keywords.map(([name, item]) => [name, decodeOnHost(item)]));
         const result = await bridge.callHostFunction(request.name, positional, keywords);
-        value = encodeOnHost(result, `${request.name}() result`);
+        value = encodeOnHost(result, `${request.name}() result`, native);
         break;
       }
     }
-    return { type: "host-response", id: message.id, ok: true, value };
+    const codecModules = native.moduleUrls.size > 0 ? { codecModules: [...native.moduleUrls] } : {};
+    return { type: "host-response", id: message.id, ok: true, value, ...codecModules };
   } catch (error) {
     const danaError = DanaError.isInstance(error) ? error : toDanaError(error);
     return { type: "host-response", id: message.id, ok: false, error: danaError.toJSON() };

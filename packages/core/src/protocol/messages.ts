@@ -148,7 +148,14 @@ export interface HostRequestMessage {
 
 /** Answers: `reason` → JSON data (`unknown`), `host-function` → a `WireValue`, `resolve-module` → `ModuleSource | null`. */
 export type HostResponseMessage =
-  | { readonly type: "host-response"; readonly id: number; readonly ok: true; readonly value: unknown }
+  | {
+      readonly type: "host-response";
+      readonly id: number;
+      readonly ok: true;
+      readonly value: unknown;
+      /** Modules registering the native codecs the value uses (see `native-codecs.ts`); imported before decoding. */
+      readonly codecModules?: readonly string[];
+    }
   | { readonly type: "host-response"; readonly id: number; readonly ok: false; readonly error: SerializedDanaError };
 
 export interface StdoutMessage {

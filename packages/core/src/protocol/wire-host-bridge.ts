@@ -6,6 +6,7 @@ import type { KeywordArguments, ModuleSource, Value } from "@dana-gateway/lang";
 import { DanaError } from "../errors/dana-error.js";
 import type { SandboxHostBridge } from "./host-bridge.js";
 import type { HostRequest, HostResponseMessage, SandboxToHostMessage } from "./messages.js";
+import { loadNativeCodecModules } from "./native-codecs.js";
 import type { WireSandboxServer } from "./wire-server.js";
 import type { WireValue } from "./wire-values.js";
 
@@ -23,6 +24,8 @@ export function createWireHostBridge(
   server: () => WireSandboxServer,
 ): WireHostBridge {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  /** Codec modules named by the answer to each host request, when it carries native values. */
+  const answerModules = new Map<number, readonly string[]>();
   let nextId = 1;
 
   const ask = (request: HostRequest): Promise<unknown> =>
@@ -39,6 +42,7 @@ export function createWireHostBridge(
       ask({ kind: "reason", prompt: request.prompt, options: request.options, expectedType: request.expectedType }),
     async callHostFunction(name: string, positional: readonly Value[], keywords: KeywordArguments): Promise<Value> {
       const codec = server();
+      const id = nextId; // the id `ask` takes, synchronously, below
       const wire = await ask({
         kind: "host-function",
         name,
@@ -47,6 +51,11 @@ export function createWireHostBridge(
           ([key, value]) => [key, codec.encode(value, `${name}() argument '${key}'`)] as const,
         ),
       });
+      const modules = answerModules.get(id);
+      if (modules !== undefined) {
+        answerModules.delete(id);
+        await loadNativeCodecModules(modules);
+      }
       return codec.decode(wire as WireValue);
     },
   };
@@ -57,6 +66,7 @@ export function createWireHostBridge(
       const waiter = pending.get(message.id);
       if (!waiter) return;
       pending.delete(message.id);
+      if (message.ok && message.codecModules !== undefined) answerModules.set(message.id, message.codecModules);
       if (message.ok) waiter.resolve(message.value);
       else waiter.reject(DanaError.fromJSON(message.error));
     },

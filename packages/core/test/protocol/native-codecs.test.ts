@@ -1,7 +1,8 @@
 import { DanaList, DanaNativeObject, type Value } from "@dana-gateway/lang";
 import { afterEach, describe, expect, it } from "vitest";
 import { TypeConversionError } from "../../src/errors/classes.js";
-import { decodeOnHost, encodeOnHost } from "../../src/protocol/host-codec.js";
+import type { SandboxHostBridge } from "../../src/protocol/host-bridge.js";
+import { decodeOnHost, encodeOnHost, serveHostRequest } from "../../src/protocol/host-codec.js";
 import { createNativeEncoding, loadNativeCodecModules, registerNativeCodec } from "../../src/protocol/native-codecs.js";
 import { decodeValue, encodeValue, type WireValue } from "../../src/protocol/wire-values.js";
 
@@ -72,5 +73,29 @@ describe("native value codecs", () => {
   it("imports each codec module once", async () => {
     await loadNativeCodecModules([codec.moduleUrl, codec.moduleUrl]);
     await expect(loadNativeCodecModules(["data:text/javascript,throw new Error('boom')"])).rejects.toThrow("boom");
+  });
+
+  it("names the codec modules of a host function's answer, so the sandbox can load them first", async () => {
+    unregister = registerNativeCodec(codec);
+    const bridge: SandboxHostBridge = {
+      writeStdout: () => {},
+      resolveModule: () => null,
+      reason: () => null,
+      callHostFunction: () => new Counter(new Uint8Array([7])),
+    };
+    const response = await serveHostRequest(
+      {
+        type: "host-request",
+        id: 3,
+        requestId: null,
+        request: { kind: "host-function", name: "f", positional: [], keywords: [] },
+      },
+      bridge,
+    );
+    expect(response).toMatchObject({
+      ok: true,
+      codecModules: [codec.moduleUrl],
+      value: { $: "native", codec: codec.name },
+    });
   });
 });
