@@ -1,0 +1,3 @@
+import { describeEscapeSuite } from "./escape-suite.js";
+
+describeEscapeSuite("inprocess");
