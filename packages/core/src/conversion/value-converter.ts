@@ -16,6 +16,7 @@ import {
   type Value,
 } from "@dana-gateway/lang";
 import { TypeConversionError } from "../errors/classes.js";
+import { toDanaError } from "../errors/from-language.js";
 import { ConversionPath } from "./conversion-path.js";
 import { isTuple, tuple } from "./markers.js";
 import { type ConversionScope, type TypeConverterRegistry, typeConverters } from "./type-converter.js";
@@ -52,7 +53,7 @@ export class ValueConverter {
       case "number":
         return numberToDana(value);
     }
-    return new ToDanaWalk(this.hooks, this.registry, root).convert(value);
+    return withinHostStack(() => new ToDanaWalk(this.hooks, this.registry, root).convert(value));
   }
 
   fromDana(value: Value, root = "value"): unknown {
@@ -63,7 +64,21 @@ export class ValueConverter {
       case "bigint":
         return value;
     }
-    return new FromDanaWalk(this.hooks, this.registry, root).convert(value);
+    return withinHostStack(() => new FromDanaWalk(this.hooks, this.registry, root).convert(value));
+  }
+}
+
+/**
+ * Dana code can build a value nested deeper than the host stack (a loop wrapping a list 20,000 times); both walks
+ * recurse per level. The overflow becomes the Dana error the isolated modes already raise for it (the sandbox
+ * server maps it the same way), never a raw RangeError in the host.
+ */
+function withinHostStack<T>(walk: () => T): T {
+  try {
+    return walk();
+  } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw toDanaError(error);
+    throw error;
   }
 }
 
