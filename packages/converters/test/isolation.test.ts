@@ -97,6 +97,18 @@ describe.each(isolationModes)("tables in %s mode", (isolation) => {
     }
   }, 60_000);
 
+  it("hands a table returned by a host function to Dana, before any table crossed", async () => {
+    const runtime = await createTestRuntime(registry);
+    try {
+      const table = tableFromArrays({ units: Int32Array.from(data.units) });
+      const context = runtime.createContext({ isolation, hostFunctions: { load_sales: () => table } });
+      const { value } = await context.eval('t = load_sales()\n[len(t), t.sum("units")]');
+      expect(value).toEqual([4, 11]);
+    } finally {
+      await runtime.close();
+    }
+  }, 60_000);
+
   it("streams record batches through a Dana function one at a time", async () => {
     const { runtime, step, total } = await functions();
     try {
