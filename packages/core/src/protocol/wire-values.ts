@@ -229,7 +229,13 @@ export function decodeValue(wire: WireValue, resolve: HandleResolver): Value {
       if (codec === undefined) {
         throw new WireEncodingError("value", `no codec '${wire.codec}' is registered here to decode this value`);
       }
-      return codec.decode(wire.data);
+      try {
+        return codec.decode(wire.data);
+      } catch (error) {
+        // The data may come from a compromised sandbox: a codec's failure is a conversion error, not a crash.
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new WireEncodingError("value", `the '${wire.codec}' value could not be decoded: ${reason}`);
+      }
     }
   }
 }

@@ -70,6 +70,18 @@ describe("native value codecs", () => {
     expect(() => decodeOnHost(wire)).toThrow(TypeConversionError);
   });
 
+  it("turns a codec's failure on malformed data into a TypeConversionError", () => {
+    unregister = registerNativeCodec({
+      ...codec,
+      decode: () => {
+        throw new TypeError("bad bytes");
+      },
+    });
+    const wire: WireValue = { $: "native", codec: codec.name, data: 42 };
+    expect(() => decodeOnHost(wire)).toThrow(TypeConversionError);
+    expect(() => decodeOnHost(wire)).toThrow(/could not be decoded: bad bytes/);
+  });
+
   it("imports each codec module once", async () => {
     await loadNativeCodecModules([codec.moduleUrl, codec.moduleUrl]);
     await expect(loadNativeCodecModules(["data:text/javascript,throw new Error('boom')"])).rejects.toThrow("boom");
