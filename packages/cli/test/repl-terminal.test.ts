@@ -20,8 +20,8 @@ describe.runIf(hasScript)("dana repl in a pseudo-terminal", () => {
       timeout: 15_000,
     });
     // Strip terminal control sequences (ESC [ … letter) to read the screen as text.
-    const escape = String.fromCharCode(27);
-    const screen = result.stdout.replace(new RegExp(`${escape}\\[[0-9;]*[A-Za-z]`, "g"), "");
+    const escapeCharacter = String.fromCharCode(27);
+    const screen = result.stdout.replace(new RegExp(`${escapeCharacter}\\[[0-9;]*[A-Za-z]`, "g"), "");
     expect(screen).toContain("Dana REPL");
     expect(screen).toContain(">>> ");
     expect(screen).toContain("... ");
