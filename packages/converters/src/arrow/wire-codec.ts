@@ -10,6 +10,7 @@ import type { DanaNativeObject, Value } from "@dana-gateway/lang";
 import { Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC } from "apache-arrow";
 import { DanaTable } from "../table/dana-table.js";
 import { compiledModuleUrl } from "../table/module-url.js";
+import { isRecord, malformed } from "../table/wire-shape.js";
 import "../table/wire-codec.js";
 import { arrowPlugin, fromArrow } from "./from-arrow.js";
 import { toArrow } from "./to-arrow.js";
@@ -51,8 +52,11 @@ export const arrowTableCodec = {
     return { bytes, names: arrow.schema.fields.map((field) => field.name) };
   },
   decode(data: unknown): Value {
-    const wire = data as WireArrowTable;
-    return fromArrow(withFieldNames(tableFromIPC(wire.bytes), wire.names));
+    if (!isRecord(data) || !(data.bytes instanceof Uint8Array)) malformed("expected Arrow IPC bytes");
+    const names = Array.isArray(data.names) && data.names.every((name) => typeof name === "string") ? data.names : [];
+    const table = tableFromIPC(data.bytes);
+    if (names.length !== table.schema.fields.length) malformed("the field names do not match the schema");
+    return fromArrow(withFieldNames(table, names));
   },
 };
 

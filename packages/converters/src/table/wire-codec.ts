@@ -10,6 +10,7 @@ import type { TableColumn } from "./column.js";
 import { DanaTable, type TableOrigin } from "./dana-table.js";
 import { compiledModuleUrl } from "./module-url.js";
 import { PlainColumn, type PlainKind, type PlainScalar } from "./plain-column.js";
+import { isRecord, malformed, requireCells, requireRowCount, requireString } from "./wire-shape.js";
 
 export const columnTableCodecName = "@dana-gateway/converters/column-table";
 
@@ -45,8 +46,21 @@ function plainScalar(value: Value): PlainScalar {
   return value;
 }
 
-function decodeColumn(column: WireColumn): PlainColumn {
-  return new PlainColumn(column.name, column.kind, column.values, column.source);
+function isPlainScalar(cell: unknown): boolean {
+  return cell === null || cell === undefined || ["number", "bigint", "string", "boolean"].includes(typeof cell);
+}
+
+function decodeColumn(column: unknown, rowCount: number): PlainColumn {
+  if (!isRecord(column)) malformed("a column must be an object");
+  const name = requireString(column.name, "a column name");
+  const kind = requireString(column.kind, `the type of column '${name}'`);
+  if (!plainKinds.has(kind)) malformed(`column '${name}' has the unknown type '${kind}'`);
+  const values = requireCells(column.values, rowCount, `column '${name}'`);
+  for (let row = 0; row < values.length; row++) {
+    if (!isPlainScalar(values[row])) malformed(`column '${name}' row ${row} is not a scalar`);
+  }
+  const source = typeof column.source === "string" ? column.source : null;
+  return new PlainColumn(name, kind as PlainKind, values as ArrayLike<PlainScalar>, source);
 }
 
 export const columnTableCodec = {
@@ -63,9 +77,12 @@ export const columnTableCodec = {
     };
   },
   decode(data: unknown): Value {
-    const wire = data as WireTable;
-    const index = wire.index === null ? null : decodeColumn(wire.index);
-    return new DanaTable(wire.columns.map(decodeColumn), wire.rowCount, wire.origin, index);
+    if (!isRecord(data) || !isRecord(data.origin) || !Array.isArray(data.columns)) malformed("not a table");
+    const rowCount = requireRowCount(data.rowCount);
+    const origin: TableOrigin = { plugin: requireString(data.origin.plugin, "the origin") };
+    const index = data.index === null ? null : decodeColumn(data.index, rowCount);
+    const columns = data.columns.map((column) => decodeColumn(column, rowCount));
+    return new DanaTable(columns, rowCount, origin, index);
   },
 };
 
