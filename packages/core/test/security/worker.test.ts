@@ -1,3 +1,5 @@
 import { describeEscapeSuite } from "./escape-suite.js";
+import { describeInjectionSuite } from "./injection-suite.js";
 
 describeEscapeSuite("worker");
+describeInjectionSuite("worker");
