@@ -239,17 +239,20 @@ const simpleStatement: fc.Arbitrary<string[]> = fc.oneof(
     .tuple(expression, fc.option(expression))
     .map(([condition, message]) => [message === null ? `assert ${condition}` : `assert ${condition}, ${message}`]),
   fc
-    .constantFrom("ValueError", "KeyError", "Exception", "TypeError")
-    .chain((type) => expression.map((message) => [`raise ${type}(${message})`])),
-  fc.constantFrom(
-    ["import helpers"],
-    ["from helpers import twice"],
-    ["import shapes"],
-    ["import missing_module"],
-    ["from ..outside import x"],
-    ["import os"],
-  ),
-  fc.constant(["pass"]),
+    .constantFrom("", "", "ValueError", "Exception")
+    // Dana raises values (`raise "message"` is a RuntimeError); the class-call form is a NameError, also worth a try.
+    .chain((type) => expression.map((message) => [type === "" ? `raise ${message}` : `raise ${type}(${message})`])),
+  fc
+    .constantFrom(
+      "import helpers",
+      "from helpers import twice",
+      "import shapes",
+      "import missing_module",
+      "from ..outside import x",
+      "import os",
+    )
+    .map((line) => [line]),
+  fc.constant("pass").map((line) => [line]),
 );
 
 const { statements } = fc.letrec<{ statements: string[]; statement: string[] }>((tie) => ({
