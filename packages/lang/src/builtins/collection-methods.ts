@@ -2,7 +2,9 @@
  * Methods of `dict` and `set` with Python semantics.
  */
 import { DanaException } from "../errors.js";
-import { iterate } from "../values/access.js";
+import type { Limits } from "../host.js";
+import { BYTES_PER_ENTRY, iterate } from "../values/access.js";
+import { checkMemory } from "../values/memory.js";
 import { operandTypeName, repr } from "../values/print.js";
 import {
   DanaDict,
@@ -46,11 +48,17 @@ export const setMethodNames: ReadonlySet<string> = new Set([
   "clear",
 ]);
 
+/** MemoryError when a dict or set has grown past the memory budget (checked after each growing call). */
+function checkEntries(size: number, limits: Limits): void {
+  if (size * BYTES_PER_ENTRY > limits.maxMemoryBytes) checkMemory(size * BYTES_PER_ENTRY, limits);
+}
+
 export function callDictMethod(
   dict: DanaDict,
   name: string,
   positional: readonly Value[],
   keywords: KeywordArguments,
+  limits: Limits,
 ): Value | undefined {
   switch (name) {
     case "get": {
@@ -86,6 +94,7 @@ export function callDictMethod(
       const found = dict.get(key);
       if (found !== undefined) return found;
       const fallback = positional[1] ?? null;
+      checkEntries(dict.size + 1, limits);
       dict.set(key, fallback);
       return fallback;
     }
@@ -93,6 +102,7 @@ export function callDictMethod(
       expectArguments("update", positional, 0, 1);
       if (positional.length === 1) updateDict(dict, positional[0] as Value);
       for (const [key, value] of keywords) dict.set(key, value);
+      checkEntries(dict.size, limits);
       return null;
     case "copy": {
       const copy = new DanaDict();
@@ -144,11 +154,17 @@ function copySet(set: DanaSet): DanaSet {
   return result;
 }
 
-export function callSetMethod(set: DanaSet, name: string, positional: readonly Value[]): Value | undefined {
+export function callSetMethod(
+  set: DanaSet,
+  name: string,
+  positional: readonly Value[],
+  limits: Limits,
+): Value | undefined {
   switch (name) {
     case "add":
       expectArguments("set.add", positional, 1, 1);
       set.add(positional[0] as Value);
+      checkEntries(set.size, limits);
       return null;
     case "remove":
       expectArguments("set.remove", positional, 1, 1);
@@ -171,6 +187,7 @@ export function callSetMethod(set: DanaSet, name: string, positional: readonly V
     }
     case "update":
       for (const other of positional) for (const member of asSet(other)) set.add(member);
+      checkEntries(set.size, limits);
       return null;
     case "intersection":
     case "intersection_update": {

@@ -3,8 +3,7 @@
  * functions. Names Dana deliberately lacks (`zip`, `eval`, …) are listed in `unsupportedBuiltinNames`.
  */
 import { DanaException } from "../errors.js";
-import { checkIterationCount, iterate, length, toArray } from "../values/access.js";
-import { contains } from "../values/compare.js";
+import { iterate, length, PROGRESS_INTERVAL, reportProgress, toArray } from "../values/access.js";
 import { toFloat, toInt } from "../values/convert.js";
 import { addInt, type IntValue } from "../values/integers.js";
 import { checkMemory, translateHostLimit } from "../values/memory.js";
@@ -121,7 +120,7 @@ function isinstanceBuiltin(positional: readonly Value[]): Value {
 function sortedBuiltin(positional: readonly Value[], keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("sorted", positional, 1, 1);
   expectKeywords("sorted", keywords, ["key", "reverse"]);
-  const items = toArray(positional[0] as Value, services.limits);
+  const items = toArray(positional[0] as Value, services);
   sortValues(items, keywords.get("key") ?? null, isTruthy(keywords.get("reverse") ?? false), services);
   return new DanaList(items);
 }
@@ -137,7 +136,7 @@ function reversedBuiltin(positional: readonly Value[], _keywords: KeywordArgumen
     value instanceof DanaDict ||
     value instanceof DanaDictView;
   if (!reversible) throw new DanaException("TypeError", `'${operandTypeName(value)}' object is not reversible`);
-  const items = toArray(value, services.limits);
+  const items = toArray(value, services);
   items.reverse();
   const label =
     value instanceof DanaList ? "list_reverseiterator" : value instanceof DanaRange ? "range_iterator" : "reversed";
@@ -160,34 +159,29 @@ function enumerateBuiltin(positional: readonly Value[], keywords: KeywordArgumen
 
 function allBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("all", positional, 1, 1);
-  const source = positional[0] as Value;
-  // Closed form for ranges: all(range(1, 10 ** 15)) must not iterate.
-  if (source instanceof DanaRange) return !contains(source, 0);
-  const iterator = iterate(source);
+  const iterator = iterate(positional[0] as Value);
   let count = 0;
   for (let step = iterator.next(); !step.done; step = iterator.next()) {
     if (!isTruthy(step.value)) return false;
-    checkIterationCount(++count, services.limits);
+    if (++count % PROGRESS_INTERVAL === 0) services.step?.(PROGRESS_INTERVAL);
   }
   return true;
 }
 
 function anyBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("any", positional, 1, 1);
-  const source = positional[0] as Value;
-  if (source instanceof DanaRange) return source.length > 1 || (source.length === 1 && source.start !== 0);
-  const iterator = iterate(source);
+  const iterator = iterate(positional[0] as Value);
   let count = 0;
   for (let step = iterator.next(); !step.done; step = iterator.next()) {
     if (isTruthy(step.value)) return true;
-    checkIterationCount(++count, services.limits);
+    if (++count % PROGRESS_INTERVAL === 0) services.step?.(PROGRESS_INTERVAL);
   }
   return false;
 }
 
 function listBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
   expectArguments("list", positional, 0, 1);
-  return new DanaList(positional.length === 0 ? [] : toArray(positional[0] as Value, services.limits));
+  return new DanaList(positional.length === 0 ? [] : toArray(positional[0] as Value, services));
 }
 
 function setBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
@@ -197,9 +191,10 @@ function setBuiltin(positional: readonly Value[], _keywords: KeywordArguments, s
     const source = positional[0] as Value;
     if (source instanceof DanaRange) checkMemory(source.length * 8, services.limits);
     const iterator = iterate(source);
+    let count = 0;
     for (let step = iterator.next(); !step.done; step = iterator.next()) {
       result.add(step.value);
-      checkIterationCount(result.size, services.limits);
+      if (++count % PROGRESS_INTERVAL === 0) reportProgress(result.size, services);
     }
   }
   return result;

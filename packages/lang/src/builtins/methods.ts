@@ -35,7 +35,7 @@ export function callBuiltinMethod(
     if (name === "append" && positional.length === 1 && keywords.size === 0) {
       const items = object.items;
       items.push(positional[0] as Value);
-      if ((items.length & 0xffff) === 0) checkMemory(items.length * 8, services.limits);
+      if (items.length * 8 > services.limits.maxMemoryBytes) checkMemory(items.length * 8, services.limits);
       return null;
     }
     return callListMethod(object, name, positional, keywords, services);
@@ -48,8 +48,8 @@ export function callBuiltinMethod(
       return translateHostLimit(error);
     }
   }
-  if (object instanceof DanaDict) return callDictMethod(object, name, positional, keywords);
-  if (object instanceof DanaSet) return callSetMethod(object, name, positional);
+  if (object instanceof DanaDict) return callDictMethod(object, name, positional, keywords, services.limits);
+  if (object instanceof DanaSet) return callSetMethod(object, name, positional, services.limits);
   if (object instanceof DanaTuple) return callTupleMethod(object, name, positional);
   if (object instanceof DanaNativeObject) return object.callMethod(name, positional, keywords);
   return undefined;

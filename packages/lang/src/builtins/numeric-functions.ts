@@ -2,14 +2,14 @@
  * Builtins over numbers and iterables of numbers: sum, max, min, abs, round.
  */
 import { DanaException } from "../errors.js";
-import { checkIterationCount, iterate, toArray } from "../values/access.js";
+import { iterate, PROGRESS_INTERVAL, toArray } from "../values/access.js";
 import { binaryOperation } from "../values/arithmetic.js";
 import { compare } from "../values/compare.js";
 import { negateInt } from "../values/integers.js";
 import { operandTypeName } from "../values/print.js";
 import { roundFloat, roundFloatToInt, roundInt } from "../values/rounding.js";
 import type { RuntimeServices } from "../values/services.js";
-import { DanaFloat, DanaRange, type KeywordArguments, normalizeInt, type Value } from "../values/types.js";
+import { DanaFloat, type KeywordArguments, type Value } from "../values/types.js";
 import { argument, expectArguments, expectKeywords, integerArgument } from "./arguments.js";
 
 export function sumBuiltin(positional: readonly Value[], keywords: KeywordArguments, services: RuntimeServices): Value {
@@ -18,18 +18,12 @@ export function sumBuiltin(positional: readonly Value[], keywords: KeywordArgume
   let total: Value = argument(positional, keywords, 1, "start") ?? 0;
   if (typeof total === "string")
     throw new DanaException("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
-  const source = positional[0] as Value;
-  if (source instanceof DanaRange && source.length > 0) {
-    // Closed form n·start + step·n(n-1)/2: sum(range(10 ** 15)) must not iterate.
-    const count = BigInt(source.length);
-    const rangeSum = normalizeInt(count * BigInt(source.start) + (BigInt(source.step) * count * (count - 1n)) / 2n);
-    return binaryOperation("+", total, rangeSum, services.limits);
-  }
-  const iterator = iterate(source);
+  const iterator = iterate(positional[0] as Value);
   let count = 0;
   for (let step = iterator.next(); !step.done; step = iterator.next()) {
     const item = step.value;
-    checkIterationCount(++count, services.limits);
+    // Iterated, not computed in closed form: the step budget and the deadline hold inside sum() as in a loop.
+    if (++count % PROGRESS_INTERVAL === 0) services.step?.(PROGRESS_INTERVAL);
     if (typeof total === "number" && typeof item === "number") {
       const next: number = total + item;
       if (Number.isSafeInteger(next)) {
@@ -72,7 +66,7 @@ function extreme(
     ) {
       return only;
     }
-    candidates = toArray(only, services.limits);
+    candidates = toArray(only, services);
   } else {
     if (fallback !== undefined) {
       throw new DanaException("TypeError", `Cannot specify a default for ${name}() with multiple positional arguments`);
@@ -87,6 +81,7 @@ function extreme(
   let best = candidates[0] as Value;
   let bestKey = key === null ? best : services.call(key, [best]);
   for (let index = 1; index < candidates.length; index++) {
+    if (index % PROGRESS_INTERVAL === 0) services.step?.(PROGRESS_INTERVAL);
     const candidate = candidates[index] as Value;
     const candidateKey = key === null ? candidate : services.call(key, [candidate]);
     if (compare(operator, candidateKey, bestKey)) {

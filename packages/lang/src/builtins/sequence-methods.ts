@@ -40,12 +40,12 @@ export function callListMethod(
     case "append":
       expectArguments("list.append", positional, 1, 1);
       items.push(positional[0] as Value);
-      if ((items.length & 0xffff) === 0) checkMemory(items.length * 8, services.limits);
+      if (items.length * 8 > services.limits.maxMemoryBytes) checkMemory(items.length * 8, services.limits);
       return null;
     case "extend": {
       expectArguments("list.extend", positional, 1, 1);
       const source = positional[0] as Value;
-      const added = toArray(source, services.limits);
+      const added = toArray(source, services);
       for (const item of added) items.push(item);
       checkMemory(items.length * 8, services.limits);
       return null;

@@ -7,6 +7,7 @@ import { defaultLimits, type Limits } from "../host.js";
 import { codePointLength, codePoints, hasSurrogates } from "./code-points.js";
 import { checkMemory } from "./memory.js";
 import { operandTypeName, repr } from "./print.js";
+import type { Budget } from "./services.js";
 import {
   DanaDict,
   DanaDictView,
@@ -76,7 +77,11 @@ function sequenceIndex(index: Value, length: number, typeLabel: string): number 
   return position;
 }
 
-export function setItem(object: Value, index: Value, value: Value): void {
+/** Approximate bytes per dict or set entry (key, value, hash slot), for the memory budget. */
+export const BYTES_PER_ENTRY = 32;
+
+/** `object[index] = value`. With `limits`, a dict that grows past the memory budget raises MemoryError. */
+export function setItem(object: Value, index: Value, value: Value, limits?: Limits): void {
   if (object instanceof DanaList) {
     const items = object.items;
     if (typeof index === "number") {
@@ -98,7 +103,12 @@ export function setItem(object: Value, index: Value, value: Value): void {
     throw new DanaException("TypeError", `list indices must be integers or slices, not ${operandTypeName(index)}`);
   }
   if (object instanceof DanaDict) {
+    const sizeBefore = object.size;
     object.set(index, value);
+    if (limits !== undefined && object.size > sizeBefore && object.size * BYTES_PER_ENTRY > limits.maxMemoryBytes) {
+      object.delete(index); // refuse the new key, keep the dict as it was
+      checkMemory((sizeBefore + 1) * BYTES_PER_ENTRY, limits);
+    }
     return;
   }
   throw new DanaException("TypeError", `'${operandTypeName(object)}' object does not support item assignment`);
@@ -224,7 +234,7 @@ export function setSlice(object: Value, start: Value, stop: Value, step: Value, 
 function iterableToArray(value: Value, message: string): Value[] {
   try {
     // setSlice has no limits parameter; the default memory budget still bounds `xs[:0] = range(10 ** 15)`.
-    return toArray(value, defaultLimits);
+    return toArray(value, { limits: defaultLimits });
   } catch (error) {
     if (error instanceof DanaException && error.danaType === "TypeError" && error.message.endsWith("is not iterable")) {
       throw new DanaException("TypeError", message);
@@ -290,32 +300,31 @@ export function iterate(value: Value): Iterator<Value> {
 /** Approximate bytes per collected element (one pointer), for the memory budget. */
 const BYTES_PER_ELEMENT = 8;
 
+/** Builtins report progress to the runtime (steps, deadline, cancel) once per this many items. */
+export const PROGRESS_INTERVAL = 4096;
+
 /**
- * Collects any iterable Dana value into a fresh array. With `limits`, the size is checked against the memory
- * budget as it grows (a range up front), so `list(range(10 ** 15))` is a MemoryError, not a frozen host.
+ * Collects any iterable Dana value into a fresh array. With a budget, the size is checked against the memory
+ * budget as it grows (a range up front) and progress is reported to the runtime, so `list(range(10 ** 15))`
+ * is a MemoryError and a long collection still honours the deadline.
  */
-export function toArray(value: Value, limits?: Limits): Value[] {
+export function toArray(value: Value, budget?: Budget): Value[] {
   if (value instanceof DanaList || value instanceof DanaTuple) return value.items.slice();
-  if (limits !== undefined && value instanceof DanaRange) checkMemory(value.length * BYTES_PER_ELEMENT, limits);
+  if (budget !== undefined && value instanceof DanaRange) checkMemory(value.length * BYTES_PER_ELEMENT, budget.limits);
   const result: Value[] = [];
   const iterator = iterate(value);
   for (let step = iterator.next(); !step.done; step = iterator.next()) {
     result.push(step.value);
-    if (limits !== undefined && (result.length & 0xffff) === 0) checkMemory(result.length * BYTES_PER_ELEMENT, limits);
+    if (budget !== undefined && result.length % PROGRESS_INTERVAL === 0) reportProgress(result.length, budget);
   }
   return result;
 }
 
-/**
- * Bounds the elements one builtin call may consume from a lazy source (`all(enumerate(range(10 ** 15)))`): a
- * builtin cannot be interrupted by the step budget, so it gets the element count the memory budget would allow.
- */
-export function checkIterationCount(count: number, limits: Limits): void {
-  // Each element consumed allocates (an enumerate tuple, a generator step): count a small object per element.
-  if ((count & 0xffff) === 0) checkMemory(count * BYTES_PER_ITERATED_ELEMENT, limits);
+/** Called every PROGRESS_INTERVAL items of a builtin loop: steps/deadline/cancel, and the memory budget. */
+export function reportProgress(itemsSoFar: number, budget: Budget): void {
+  budget.step?.(PROGRESS_INTERVAL);
+  checkMemory(itemsSoFar * BYTES_PER_ELEMENT, budget.limits);
 }
-
-const BYTES_PER_ITERATED_ELEMENT = 64;
 
 export function length(value: Value): number {
   if (value instanceof DanaList || value instanceof DanaTuple) return value.items.length;

@@ -53,7 +53,7 @@ export function augmentedOperation(operator: "+" | "-" | "*" | "/", left: Value,
         const count = added.length; // `xs += xs` must add the original items once
         for (let index = 0; index < count; index++) items.push(added[index] as Value);
       } else {
-        const added = toArray(right, limits); // collected first: `xs += reversed(xs)` reads before it grows
+        const added = toArray(right, { limits }); // collected first: `xs += reversed(xs)` reads before it grows
         checkMemory((items.length + added.length) * BYTES_PER_ELEMENT, limits);
         for (const item of added) items.push(item);
       }

@@ -16,4 +16,13 @@ export interface RuntimeServices {
   call(callee: Value, positional: readonly Value[], keywords?: KeywordArguments): Value;
   /** Looks up a struct type by name for typed-assignment coercion and isinstance; undefined if none. */
   findStruct(name: string): DanaStructType | undefined;
+  /**
+   * Counts `count` steps of work done inside a builtin; builtins looping over a long value call it every few
+   * thousand items so the step budget, the deadline and cancel() apply inside them too (it throws the
+   * runtime's DanaLimitError). Optional: hosts that evaluate nothing long (a field validator) may omit it.
+   */
+  step?(count?: number): void;
 }
+
+/** The part of RuntimeServices that bounds work: the memory budget and the step/deadline hook. */
+export type Budget = Pick<RuntimeServices, "limits" | "step">;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultLimits } from "../../src/host.js";
 import { getItem, getSlice, iterate, length, setItem, setSlice } from "../../src/values/access.js";
 import { repr } from "../../src/values/print.js";
 import {
@@ -169,5 +170,17 @@ describe("iterate and length", () => {
     expect(length(new DanaRange(0, 10, 3))).toBe(4);
     expect(length(new DanaDict())).toBe(0);
     expect(() => length(new DanaFloat(1))).toThrow("object of type 'float' has no len()");
+  });
+});
+
+describe("memory budget for growing dicts", () => {
+  it("refuses a new key past the budget but allows updates", () => {
+    const limits = { ...defaultLimits, maxMemoryBytes: 32 * 3 };
+    const dict = new DanaDict();
+    for (const key of [1, 2, 3]) setItem(dict, key, key, limits);
+    expect(() => setItem(dict, 4, 4, limits)).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
+    expect(dict.size).toBe(3);
+    setItem(dict, 1, "updated", limits);
+    expect(dict.get(1)).toBe("updated");
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DanaBuiltinFunction } from "../../src/builtins/builtin-function.js";
 import { builtinFunctions, unsupportedBuiltinError, unsupportedBuiltinNames } from "../../src/builtins/functions.js";
+import { DanaLimitError } from "../../src/errors.js";
 import { repr } from "../../src/values/print.js";
 import {
   DanaDict,
@@ -243,26 +244,39 @@ describe("cast, noop and unsupported names", () => {
 
 describe("builtins over huge ranges stay bounded", () => {
   const huge = () => call("range", [10 ** 15]);
-  it("answers sum, all and any in closed form", () => {
-    expect(call("sum", [huge()])).toBe(499999999999999500000000000000n);
+
+  /** Services whose step hook stops the program after `budget` steps, like the runtime's step budget. */
+  function stepLimited(budget: number) {
+    const local = fakeServices();
+    let used = 0;
+    return Object.assign(local, {
+      step(count = 1) {
+        used += count;
+        if (used > budget) throw new DanaLimitError("steps", "TimeoutError", "step budget exhausted");
+      },
+    });
+  }
+
+  it("report progress to the runtime, so the step budget and deadline hold inside them", () => {
+    const limited = stepLimited(100_000);
+    for (const name of ["sum", "all", "max", "min"]) {
+      const builtin = builtinFunctions.get(name) as DanaBuiltinFunction;
+      const source = name === "all" ? call("range", [1, 10 ** 7]) : call("range", [10 ** 7]);
+      expect(() => builtin.implementation([source], new Map(), stepLimited(100_000))).toThrow(
+        expect.objectContaining({ danaType: "TimeoutError" }),
+      );
+    }
+    const sorted = builtinFunctions.get("sorted") as DanaBuiltinFunction;
+    const many = new DanaList(Array.from({ length: 200_000 }, (_, index) => (index * 7919) % 200_003));
+    expect(() => sorted.implementation([many], new Map(), limited)).toThrow(
+      expect.objectContaining({ danaType: "TimeoutError" }),
+    );
     expect(call("sum", [call("range", [10, 0, -3]), 1])).toBe(23);
-    expect(repr(call("sum", [call("range", [3]), new DanaFloat(0.5)]))).toBe("3.5");
-    expect(repr(call("sum", [call("range", [0]), new DanaList([])]))).toBe("[]");
-    expect(call("all", [huge()])).toBe(false);
-    expect(call("all", [call("range", [1, 10 ** 15])])).toBe(true);
-    expect(call("any", [huge()])).toBe(true);
-    expect(call("any", [call("range", [0, 1])])).toBe(false);
   });
 
   it("refuses to materialise them", () => {
     for (const name of ["list", "set", "sorted", "reversed", "max", "min"]) {
       expect(() => call(name, [huge()])).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
     }
-    const small = fakeServices({ ...services.limits, maxMemoryBytes: 1 << 20 });
-    const lazy = call("enumerate", [call("range", [1, 10 ** 15])]);
-    const all = builtinFunctions.get("all") as DanaBuiltinFunction;
-    expect(() => all.implementation([lazy], new Map(), small)).toThrow(
-      expect.objectContaining({ danaType: "MemoryError" }),
-    );
   });
 });

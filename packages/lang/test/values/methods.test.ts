@@ -198,3 +198,22 @@ describe("attributes of builtin values", () => {
     expect(getBuiltinAttribute(new DanaRange(1, 9, 2), "step")).toBe(2);
   });
 });
+
+describe("memory budget for growing collections", () => {
+  it("stops set.add, dict.setdefault and list.append past the budget", () => {
+    const small = fakeServices({ ...services.limits, maxMemoryBytes: 320 });
+    const set = new DanaSet();
+    expect(() => {
+      for (let index = 0; index < 100; index++) callBuiltinMethod(set, "add", [index], none, small);
+    }).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
+    const dict = new DanaDict();
+    expect(() => {
+      for (let index = 0; index < 100; index++) callBuiltinMethod(dict, "setdefault", [index], none, small);
+    }).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
+    const list = new DanaList([]);
+    expect(() => {
+      for (let index = 0; index < 100; index++) callBuiltinMethod(list, "append", [index], none, small);
+    }).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
+    expect(list.items.length).toBeLessThanOrEqual(41);
+  });
+});
