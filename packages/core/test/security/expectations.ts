@@ -37,6 +37,7 @@ const refused = (danaType: string, messageIncludes?: string): Expectation => ({
   ...(messageIncludes === undefined ? {} : { messageIncludes }),
 });
 const steps: Expectation = { error: "DanaTimeoutError", danaType: "TimeoutError", limits: ["steps"] };
+const deadline: Expectation = { error: "DanaTimeoutError", danaType: "TimeoutError", limits: ["timeout"] };
 const memory: Expectation = { error: "DanaMemoryLimitError", danaType: "MemoryError" };
 const denied = (messageIncludes: string): Expectation => ({
   error: "CapabilityDeniedError",
@@ -143,6 +144,9 @@ export const expectations: Readonly<Record<string, Expectation>> = {
   "resources/huge-int-parse": refused("ValueError", "4300 digits"),
   "resources/power-of-huge-base": memory,
   "resources/repeated-squaring": { ...memory, uninterruptible: true },
+  // Each product takes milliseconds and the loop only a few thousand steps: the deadline must still fire on time.
+  "resources/big-integer-products-in-a-loop": deadline,
+  "resources/big-integer-augmented-products": deadline,
   "resources/string-doubling": memory,
   "resources/string-repeat-huge": memory,
   "resources/list-doubling": memory,
