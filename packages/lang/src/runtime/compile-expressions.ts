@@ -239,11 +239,15 @@ function compileBinary(unit: CompileUnit, expression: ast.BinaryExpression): Eva
   const runtime = unit.runtime;
   const span = expression.span;
   const slow = (a: Value, b: Value): Value => {
+    let result: Value;
     try {
-      return binaryOperation(operator, a, b, runtime.limits);
+      result = binaryOperation(operator, a, b, runtime.limits);
     } catch (error) {
       throw locate(error, span, unit);
     }
+    // One big-integer operation can take as long as thousands of steps; check the clock after each.
+    if (typeof result === "bigint") runtime.afterBigIntegerOperation();
+    return result;
   };
   switch (operator) {
     case "+":

@@ -262,11 +262,14 @@ function compileAugmentedAssignment(unit: CompileUnit, statement: ast.AugmentedA
   const record = valueRecorder(unit);
   const span = statement.span;
   const combine = (current: Value, operand: Value): Value => {
+    let result: Value;
     try {
-      return augmentedOperation(operator, current, operand, runtime.limits);
+      result = augmentedOperation(operator, current, operand, runtime.limits);
     } catch (error) {
       throw locate(error, span, unit);
     }
+    if (typeof result === "bigint") runtime.afterBigIntegerOperation();
+    return result;
   };
   const target = statement.target;
   if (target.kind === "Name") {

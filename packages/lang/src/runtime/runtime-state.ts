@@ -171,6 +171,16 @@ export class Runtime implements RuntimeServices {
     }
   }
 
+  /**
+   * After an arithmetic operation produced a big integer: such an operation can take milliseconds to seconds
+   * while counting as no step, so a loop of them would outrun the deadline until the next checkpoint. Reading
+   * the clock costs far less than the operation did.
+   */
+  afterBigIntegerOperation(): void {
+    this.checkCancelled();
+    this.checkDeadline();
+  }
+
   checkDeadline(): void {
     const elapsed = this.now() - this.startTime - this.hostWaitMilliseconds;
     if (elapsed > this.limits.timeoutMs) {
