@@ -4,6 +4,7 @@
  */
 import { DanaException } from "../errors.js";
 import { iterate, length, PROGRESS_INTERVAL, reportProgress, toArray } from "../values/access.js";
+import { DanaBigRange } from "../values/big-range.js";
 import { toFloat, toInt } from "../values/convert.js";
 import { addInt, type IntValue } from "../values/integers.js";
 import { checkMemory, translateHostLimit } from "../values/memory.js";
@@ -65,11 +66,22 @@ function logBuiltin(positional: readonly Value[], keywords: KeywordArguments, se
 function rangeBuiltin(positional: readonly Value[], keywords: KeywordArguments): Value {
   expectKeywords("range", keywords, []);
   expectArguments("range", positional, 1, 3);
-  const numbers = positional.map((value) => integerArgument(value, ""));
-  if (numbers.length === 1) return new DanaRange(0, numbers[0] as number, 1);
-  const step = numbers[2] ?? 1;
-  if (step === 0) throw new DanaException("ValueError", "range() arg 3 must not be zero");
-  return new DanaRange(numbers[0] as number, numbers[1] as number, step);
+  const numbers = positional.map(rangeArgument);
+  const [start, stop, step] =
+    numbers.length === 1
+      ? [0, numbers[0] as IntValue, 1]
+      : [numbers[0] as IntValue, numbers[1] as IntValue, numbers[2] ?? 1];
+  if (step === 0 || step === 0n) throw new DanaException("ValueError", "range() arg 3 must not be zero");
+  if (typeof start === "number" && typeof stop === "number" && typeof step === "number") {
+    return new DanaRange(start, stop, step);
+  }
+  return new DanaBigRange(BigInt(start), BigInt(stop), BigInt(step));
+}
+
+/** An int argument of range(): bools count, big ints are kept (ranges over big ints exist, decision 7). */
+function rangeArgument(value: Value): IntValue {
+  if (typeof value === "bigint") return value;
+  return integerArgument(value, "");
 }
 
 function strBuiltin(positional: readonly Value[], _keywords: KeywordArguments, services: RuntimeServices): Value {
@@ -133,6 +145,7 @@ function reversedBuiltin(positional: readonly Value[], _keywords: KeywordArgumen
     value instanceof DanaList ||
     value instanceof DanaTuple ||
     value instanceof DanaRange ||
+    value instanceof DanaBigRange ||
     value instanceof DanaDict ||
     value instanceof DanaDictView;
   if (!reversible) throw new DanaException("TypeError", `'${operandTypeName(value)}' object is not reversible`);
@@ -189,7 +202,9 @@ function setBuiltin(positional: readonly Value[], _keywords: KeywordArguments, s
   const result = new DanaSet();
   if (positional.length === 1) {
     const source = positional[0] as Value;
-    if (source instanceof DanaRange) checkMemory(source.length * 8, services.limits);
+    if (source instanceof DanaRange || source instanceof DanaBigRange) {
+      checkMemory(Number(source.length) * 8, services.limits);
+    }
     const iterator = iterate(source);
     let count = 0;
     for (let step = iterator.next(); !step.done; step = iterator.next()) {

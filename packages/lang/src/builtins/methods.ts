@@ -3,6 +3,7 @@
  * never `object[name]` — so names like `__proto__` or `constructor` are simply unknown attributes.
  */
 import { DanaException } from "../errors.js";
+import { DanaBigRange } from "../values/big-range.js";
 import { checkMemory, translateHostLimit } from "../values/memory.js";
 import { operandTypeName } from "../values/print.js";
 import type { RuntimeServices } from "../values/services.js";
@@ -15,6 +16,7 @@ import {
   DanaSet,
   DanaTuple,
   type KeywordArguments,
+  normalizeInt,
   type Value,
 } from "../values/types.js";
 import { DanaBuiltinFunction } from "./builtin-function.js";
@@ -84,11 +86,10 @@ export function getBuiltinAttribute(object: Value, name: string): Value | undefi
     if (found !== undefined) return found;
   } else if (object instanceof DanaErrorValue) {
     return errorField(object, name);
-  } else if (object instanceof DanaRange) {
-    if (name === "start") return object.start;
-    if (name === "stop") return object.stop;
-    if (name === "step") return object.step;
-    return undefined;
+  } else if (object instanceof DanaRange || object instanceof DanaBigRange) {
+    const bound =
+      name === "start" ? object.start : name === "stop" ? object.stop : name === "step" ? object.step : undefined;
+    return bound === undefined ? undefined : normalizeInt(BigInt(bound));
   } else if (object instanceof DanaNativeObject) {
     return object.getAttribute(name);
   }

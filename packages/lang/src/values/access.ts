@@ -4,6 +4,7 @@
  */
 import { DanaException } from "../errors.js";
 import { defaultLimits, type Limits } from "../host.js";
+import { bigRangeLength, DanaBigRange } from "./big-range.js";
 import { codePointLength, codePoints, hasSurrogates } from "./code-points.js";
 import { checkMemory } from "./memory.js";
 import { operandTypeName, repr } from "./print.js";
@@ -40,6 +41,11 @@ export function getItem(object: Value, index: Value): Value {
   if (object instanceof DanaRange) {
     const position = sequenceIndex(index, object.length, "range object");
     return object.start + position * object.step;
+  }
+  if (object instanceof DanaBigRange) {
+    if (typeof index === "number" || typeof index === "bigint") return object.at(BigInt(index));
+    if (typeof index === "boolean") return object.at(index ? 1n : 0n);
+    throw new DanaException("TypeError", `range indices must be integers or slices, not ${operandTypeName(index)}`);
   }
   if (object instanceof DanaNativeObject) {
     const found = object.getItem(index);
@@ -198,7 +204,14 @@ export function getSlice(object: Value, start: Value, stop: Value, step: Value):
     const bounds = resolveSlice(start, stop, step, object.length, "range");
     const newStart = object.start + bounds.start * object.step;
     const newStep = object.step * bounds.step;
-    return new DanaRange(newStart, newStart + bounds.count * newStep, newStep);
+    // Python's compute_slice: the new stop is start + stop_index · step.
+    return new DanaRange(newStart, object.start + bounds.stop * object.step, newStep);
+  }
+  if (object instanceof DanaBigRange) {
+    const bounds = resolveSlice(start, stop, step, bigRangeLength(object), "range");
+    const newStart = object.start + BigInt(bounds.start) * object.step;
+    const newStep = object.step * BigInt(bounds.step);
+    return new DanaBigRange(newStart, object.start + BigInt(bounds.stop) * object.step, newStep);
   }
   throw new DanaException("TypeError", `'${operandTypeName(object)}' object is not subscriptable`);
 }
@@ -280,6 +293,7 @@ function* dictItems(dict: DanaDict): Generator<Value> {
 export function iterate(value: Value): Iterator<Value> {
   if (value instanceof DanaList) return new ListIterator(value);
   if (value instanceof DanaRange) return new RangeIterator(value);
+  if (value instanceof DanaBigRange) return value.values();
   if (typeof value === "string") return value[Symbol.iterator]();
   if (value instanceof DanaTuple) return value.items[Symbol.iterator]();
   if (value instanceof DanaDict) return value.keys();
@@ -310,7 +324,9 @@ export const PROGRESS_INTERVAL = 4096;
  */
 export function toArray(value: Value, budget?: Budget): Value[] {
   if (value instanceof DanaList || value instanceof DanaTuple) return value.items.slice();
-  if (budget !== undefined && value instanceof DanaRange) checkMemory(value.length * BYTES_PER_ELEMENT, budget.limits);
+  if (budget !== undefined && (value instanceof DanaRange || value instanceof DanaBigRange)) {
+    checkMemory(Number(value.length) * BYTES_PER_ELEMENT, budget.limits);
+  }
   const result: Value[] = [];
   const iterator = iterate(value);
   for (let step = iterator.next(); !step.done; step = iterator.next()) {
@@ -331,6 +347,7 @@ export function length(value: Value): number {
   if (typeof value === "string") return codePointLength(value);
   if (value instanceof DanaDict || value instanceof DanaSet) return value.size;
   if (value instanceof DanaRange) return value.length;
+  if (value instanceof DanaBigRange) return bigRangeLength(value);
   if (value instanceof DanaDictView) return value.dict.size;
   if (value instanceof DanaNativeObject) {
     const result = value.length();

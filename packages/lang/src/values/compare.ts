@@ -3,6 +3,7 @@
  * top level of `==`/`<` (never inside containers: `["10"] == [10]` is False, as in the reference).
  */
 import { DanaException } from "../errors.js";
+import { DanaBigRange } from "./big-range.js";
 import { compareStrings } from "./code-points.js";
 import { compareInts, compareIntWithFloat } from "./integers.js";
 import { stringAsFloat, stringAsInt } from "./numeric-strings.js";
@@ -67,7 +68,7 @@ export function pythonEquals(a: Value, b: Value): boolean {
     case "set":
       return setsEqual(a as DanaSet, b as DanaSet);
     case "range":
-      return rangesEqual(a as DanaRange, b as DanaRange);
+      return rangesEqual(a as DanaRange | DanaBigRange, b as DanaRange | DanaBigRange);
     case "struct": {
       const left = a as DanaStructInstance;
       const right = b as DanaStructInstance;
@@ -107,12 +108,13 @@ function isSubset(left: DanaSet, right: DanaSet): boolean {
   return true;
 }
 
-function rangesEqual(left: DanaRange, right: DanaRange): boolean {
-  const length = left.length;
-  if (length !== right.length) return false;
-  if (length === 0) return true;
-  if (left.start !== right.start) return false;
-  return length === 1 || left.step === right.step;
+/** Python compares ranges as sequences: same length, and (when non-empty) same start and (when longer) step. */
+function rangesEqual(left: DanaRange | DanaBigRange, right: DanaRange | DanaBigRange): boolean {
+  const length = BigInt(left.length);
+  if (length !== BigInt(right.length)) return false;
+  if (length === 0n) return true;
+  if (BigInt(left.start) !== BigInt(right.start)) return false;
+  return length === 1n || BigInt(left.step) === BigInt(right.step);
 }
 
 function dictViewsEqual(left: DanaDictView, right: DanaDictView): boolean {
@@ -263,6 +265,12 @@ export function contains(container: Value, item: Value): boolean {
   }
   if (container instanceof DanaDict || container instanceof DanaSet) return container.has(item);
   if (container instanceof DanaRange) return rangeContains(container, item);
+  if (container instanceof DanaBigRange) {
+    if (typeof item === "number" || typeof item === "bigint") return container.has(BigInt(item));
+    if (typeof item === "boolean") return container.has(item ? 1n : 0n);
+    if (item instanceof DanaFloat && Number.isInteger(item.value)) return container.has(BigInt(item.value));
+    return false;
+  }
   if (container instanceof DanaDictView) return dictViewContains(container, item);
   if (container instanceof DanaIterator) {
     for (let step = container.source.next(); !step.done; step = container.source.next()) {
@@ -283,6 +291,7 @@ export function contains(container: Value, item: Value): boolean {
 
 function rangeContains(range: DanaRange, item: Value): boolean {
   let value: number;
+  if (typeof item === "bigint") return false; // a number range never reaches beyond the safe ints
   if (typeof item === "number") value = item;
   else if (typeof item === "boolean") value = item ? 1 : 0;
   else if (item instanceof DanaFloat) {

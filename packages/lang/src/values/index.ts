@@ -1,6 +1,7 @@
 // Public surface of the value layer (printing, equality, arithmetic, conversions). Owned by the values work.
 export * from "./access.js";
 export * from "./arithmetic.js";
+export { DanaBigRange } from "./big-range.js";
 export { codePointLength, compareStrings } from "./code-points.js";
 export * from "./coerce.js";
 export * from "./compare.js";

@@ -14,6 +14,7 @@
  */
 import { DanaException } from "../errors.js";
 import { iterate } from "./access.js";
+import { DanaBigRange } from "./big-range.js";
 import { floatRepr } from "./float-format.js";
 import { operandTypeName } from "./print.js";
 import {
@@ -87,7 +88,12 @@ class JsonWriter {
 
   private convertObject(value: Exclude<Value, null | boolean | number | bigint | string | DanaFloat>): unknown {
     if (value instanceof DanaList || value instanceof DanaTuple) return value.items.map((item) => this.convert(item));
-    if (value instanceof DanaSet || value instanceof DanaRange || value instanceof DanaDictView) {
+    if (
+      value instanceof DanaSet ||
+      value instanceof DanaRange ||
+      value instanceof DanaBigRange ||
+      value instanceof DanaDictView
+    ) {
       const result: unknown[] = [];
       const iterator = iterate(value);
       for (let step = iterator.next(); !step.done; step = iterator.next()) result.push(this.convert(step.value));

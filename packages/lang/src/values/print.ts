@@ -4,6 +4,7 @@
 import type { DanaBuiltinFunction } from "../builtins/builtin-function.js";
 import { DanaException } from "../errors.js";
 import { defaultLimits, type Limits } from "../host.js";
+import type { DanaBigRange } from "./big-range.js";
 import { floatRepr } from "./float-format.js";
 import { intToString } from "./integers.js";
 import { translateHostLimit } from "./memory.js";
@@ -147,8 +148,8 @@ class Printer {
         return this.nested(value, "{...}", () => `{${this.items(set.values())}}`);
       }
       case "range": {
-        const range = value as DanaRange;
-        const step = range.step === 1 ? "" : `, ${range.step}`;
+        const range = value as DanaRange | DanaBigRange;
+        const step = Number(range.step) === 1 ? "" : `, ${range.step}`;
         return `range(${range.start}, ${range.stop}${step})`;
       }
       case "struct":

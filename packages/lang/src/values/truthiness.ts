@@ -3,6 +3,7 @@
  * comprehension filters; semantic truthiness — where "no", "false", "0" and even "unknown" are false — for
  * `if`, `elif`, `while`, `bool()` and typed assignment to bool.
  */
+import { DanaBigRange } from "./big-range.js";
 import {
   DanaDict,
   DanaDictView,
@@ -31,6 +32,7 @@ export function isTruthy(value: Value): boolean {
   if (value instanceof DanaList || value instanceof DanaTuple) return value.items.length > 0;
   if (value instanceof DanaDict || value instanceof DanaSet) return value.size > 0;
   if (value instanceof DanaRange) return value.length > 0;
+  if (value instanceof DanaBigRange) return value.length > 0n;
   if (value instanceof DanaDictView) return value.dict.size > 0;
   if (value instanceof DanaNativeObject) {
     const length = value.length();

@@ -184,3 +184,13 @@ describe("memory budget for growing dicts", () => {
     expect(dict.get(1)).toBe("updated");
   });
 });
+
+describe("range slices print as Python computes them", () => {
+  it.each([
+    [new DanaRange(0, 10, 1), null, null, -1, "range(9, -1, -1)"],
+    [new DanaRange(0, 10, 1), 2, 8, 3, "range(2, 8, 3)"],
+    [new DanaRange(0, 10, 2), 5, null, null, "range(10, 10, 2)"],
+  ] as [DanaRange, Value, Value, Value, string][])("%s[%s:%s:%s]", (range, start, stop, step, expected) => {
+    expect(repr(getSlice(range, start, stop, step))).toBe(expected);
+  });
+});

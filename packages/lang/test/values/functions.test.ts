@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DanaBuiltinFunction } from "../../src/builtins/builtin-function.js";
 import { builtinFunctions, unsupportedBuiltinError, unsupportedBuiltinNames } from "../../src/builtins/functions.js";
+import { getBuiltinAttribute } from "../../src/builtins/methods.js";
 import { DanaLimitError } from "../../src/errors.js";
+import { getItem as getItemFor, getSlice as getSliceFor } from "../../src/values/access.js";
+import { contains, equals } from "../../src/values/compare.js";
 import { repr } from "../../src/values/print.js";
 import {
   DanaDict,
@@ -278,5 +281,30 @@ describe("builtins over huge ranges stay bounded", () => {
     for (const name of ["list", "set", "sorted", "reversed", "max", "min"]) {
       expect(() => call(name, [huge()])).toThrow(expect.objectContaining({ danaType: "MemoryError" }));
     }
+  });
+});
+
+describe("ranges over big ints (decision 7)", () => {
+  it("iterate, index, measure, compare and print like Python", () => {
+    const big = call("range", [2n ** 53n, 2n ** 53n + 2n]);
+    expect(repr(call("list", [big]))).toBe("[9007199254740992, 9007199254740993]");
+    expect(repr(big)).toBe("range(9007199254740992, 9007199254740994)");
+    expect(repr(call("type", [big]))).toBe("range");
+    expect(call("len", [big])).toBe(2);
+    const stepped = call("range", [0, 2n ** 64n, 2n ** 62n]);
+    expect(repr(stepped)).toBe("range(0, 18446744073709551616, 4611686018427387904)");
+    expect(call("len", [stepped])).toBe(4);
+    expect(getItemFor(stepped, -1)).toBe(3n * 2n ** 62n);
+    expect(contains(call("range", [2n ** 60n, 2n ** 60n + 5n]), 2n ** 60n + 1n)).toBe(true);
+    expect(contains(call("range", [2n ** 60n, 2n ** 60n + 5n]), 2n ** 60n + 7n)).toBe(false);
+    expect(equals(call("range", [0n + 2n ** 70n, 2n ** 70n]), call("range", [0]))).toBe(true);
+    expect(getBuiltinAttribute(stepped, "start")).toBe(0);
+    expect(repr(getSliceFor(stepped, 1, null, 2))).toBe(
+      "range(4611686018427387904, 18446744073709551616, 9223372036854775808)",
+    );
+    expect(() => call("len", [call("range", [2n ** 70n])])).toThrow("Python int too large to convert to C ssize_t");
+    expect(() => call("list", [call("range", [2n ** 70n])])).toThrow(
+      expect.objectContaining({ danaType: "MemoryError" }),
+    );
   });
 });

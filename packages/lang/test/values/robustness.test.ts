@@ -10,6 +10,7 @@ import { DanaException } from "../../src/errors.js";
 import { defaultLimits } from "../../src/host.js";
 import { getItem, getSlice, iterate, length, setItem, setSlice } from "../../src/values/access.js";
 import { augmentedOperation, binaryOperation, unaryOperation } from "../../src/values/arithmetic.js";
+import { DanaBigRange } from "../../src/values/big-range.js";
 import { compare, contains, equals, identical } from "../../src/values/compare.js";
 import { toJSON } from "../../src/values/json.js";
 import { repr, str } from "../../src/values/print.js";
@@ -70,6 +71,12 @@ const value: fc.Arbitrary<Value> = fc.letrec((tie) => ({
         .map(([start, stop, step]) => new DanaRange(start, stop, step)),
     },
     { weight: 1, arbitrary: fc.constant(new DanaStructInstance(point, [])) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }), fc.bigInt({ min: 1n, max: 2n ** 66n }))
+        .map(([start, step]) => new DanaBigRange(start, start + step * 3n, step)),
+    },
   ),
 })).value;
 
@@ -155,8 +162,7 @@ describe("the value layer throws only Dana errors", () => {
     expect(() => binaryOperation("*", new DanaList([1]), 2 ** 40, limits)).toThrow(DanaException);
     expect(() => binaryOperation("**", new DanaFloat(1.5), 2n ** 70n, limits)).toThrow(DanaException);
     expect(() => binaryOperation("//", new DanaFloat(1.5), 2n ** 1030n, limits)).toThrow(DanaException);
-    expect(() => builtinFunctions.get("range")?.implementation([2n ** 70n], new Map(), services)).toThrow(
-      DanaException,
-    );
+    const hugeRange = builtinFunctions.get("range")?.implementation([2n ** 70n], new Map(), services) ?? null;
+    expect(() => builtinFunctions.get("len")?.implementation([hugeRange], new Map(), services)).toThrow(DanaException);
   });
 });
