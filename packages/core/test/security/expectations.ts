@@ -25,8 +25,8 @@ export interface Expectation {
   readonly options?: Partial<DanaContextOptions>;
   /**
    * One host BigInt operation the interpreter cannot interrupt: in-process it may overrun `timeoutMs` (documented
-   * in docs/isolation.md); in worker and process modes the watchdog ends it within the limit instead, so the
-   * request may also end in DanaTimeoutError.
+   * in docs/isolation.md); in worker and process modes the watchdog ends it within the limit instead. The request
+   * may end in this error or in DanaTimeoutError, whichever limit this machine reaches first.
    */
   readonly uninterruptible?: true;
 }
@@ -74,6 +74,7 @@ export const expectations: Readonly<Record<string, Expectation>> = {
   "host-objects/getattr-by-name": refused("NameError", "'getattr' is not supported"),
   "host-objects/globals-builtins": refused("NameError", "'globals' is not supported"),
   "host-objects/dunder-import": refused("NameError", "'__import__' is not supported"),
+  "host-objects/prototype-name-as-function": refused("NameError", "name 'valueOf' is not defined"),
   "host-objects/then-thenable": refused("AttributeError", "'int' object has no attribute 'constructor'"),
 
   // Prototype pollution: hostile keys and fields are data; a fresh dict or struct never sees them.
@@ -125,6 +126,15 @@ export const expectations: Readonly<Record<string, Expectation>> = {
   "capabilities/reason-in-a-loop-without-llm": denied('"llm" capability'),
   "capabilities/reason-caught-and-retried": denied('"llm" capability'),
   "capabilities/set-model": refused("NameError", "'set_model' is not supported"),
+  // Granting a host function named like an Object.prototype member must not hand out the prototype's function.
+  "capabilities/host-name-constructor": {
+    ...refused("NameError", "name 'constructor' is not defined"),
+    options: { capabilities: ["host:constructor"] },
+  },
+  "capabilities/host-name-to-string": {
+    ...refused("NameError", "name 'toString' is not defined"),
+    options: { capabilities: ["host:toString"] },
+  },
 
   // Format strings and f-strings: field names go through the same tables; widths are sized before padding.
   "format-strings/format-attribute-class": refused("AttributeError", "no attribute '__class__'"),
