@@ -189,7 +189,7 @@ export function compileStore(unit: CompileUnit, target: ast.AssignTarget): Assig
           }
         }
         try {
-          setItem(container, position, value);
+          setItem(container, position, value, runtime.limits);
         } catch (error) {
           throw locate(error, span, unit);
         }
@@ -329,7 +329,7 @@ function compileAugmentedAssignment(unit: CompileUnit, statement: ast.AugmentedA
     }
     const result = combine(current, value(frame));
     try {
-      setItem(container, position, result);
+      setItem(container, position, result, runtime.limits);
     } catch (error) {
       throw locate(error, span, unit);
     }
