@@ -4,7 +4,7 @@
  * built Dana source from these would fail at the first quote.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DanaContext, type DanaFunction, DanaObject, DanaRuntime } from "../../src/index.js";
+import { type DanaContext, type DanaFunction, DanaObject, DanaRuntime, DanaRuntimeError } from "../../src/index.js";
 import { createFakeModel, type FakeModel } from "../support/fake-model.js";
 import type { IsolationMode } from "./escape-suite.js";
 import { hostileStrings } from "./hostile-strings.js";
@@ -28,6 +28,14 @@ def pass_to_host(value):
 
 def ask(prompt):
     return reason(prompt)
+
+def ask_dict(prompt):
+    answer: dict = reason(prompt)
+    return answer
+
+def ask_int(prompt):
+    answer: int = reason(prompt)
+    return answer
 `;
 
 export function describeInjectionSuite(mode: IsolationMode): void {
@@ -55,7 +63,7 @@ export function describeInjectionSuite(mode: IsolationMode): void {
         maxMemoryBytes: 64 * 1024 * 1024,
       });
       await context.eval(program);
-      for (const name of ["echo", "note", "keyed", "pass_to_host", "ask"]) {
+      for (const name of ["echo", "note", "keyed", "pass_to_host", "ask", "ask_dict", "ask_int"]) {
         functions[name] = (await context.eval(name)).value as DanaFunction;
       }
     });
@@ -63,6 +71,24 @@ export function describeInjectionSuite(mode: IsolationMode): void {
     afterAll(async () => {
       await context?.close();
       await runtime?.close();
+    });
+
+    // The fake model answers with its prompt, so the prompt is the untrusted model output here.
+    describe("untrusted model output", () => {
+      it("JSON with __proto__ and constructor keys becomes a dict holding them as data", async () => {
+        const reply = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 1}}}';
+        const answer = (await functions.ask_dict!(reply)) as Record<string, unknown>;
+        expect(Object.getPrototypeOf(answer)).toBe(Object.prototype);
+        expect(Object.keys(answer)).toEqual(["__proto__", "constructor"]);
+        expect(Object.getOwnPropertyDescriptor(answer, "__proto__")?.value).toEqual({ polluted: 1 });
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      });
+
+      it("a reply of the wrong type is a Dana TypeError, not a host exception", async () => {
+        const error = await functions.ask_int!("not a number").catch((failure: unknown) => failure);
+        expect(DanaRuntimeError.isInstance(error)).toBe(true);
+        expect((error as DanaRuntimeError).danaType).toBe("TypeError");
+      });
     });
 
     for (const [label, text] of Object.entries(hostileStrings)) {
