@@ -91,7 +91,7 @@ export function describeInjectionSuite(mode: IsolationMode): void {
       });
     });
 
-    for (const [label, text] of Object.entries(hostileStrings)) {
+    for (const [label, text] of hostileStrings) {
       describe(label, () => {
         it("as a function argument and an eval input", async () => {
           expect(await functions.echo!(text)).toBe(text);
