@@ -11,9 +11,10 @@
  *    module's functions settles mutual recursion. Everything else is compiled only to the fast synchronous
  *    closures; see the design note in compile-expressions.ts.
  */
+
+import { allBuiltinMethodNames as builtinMethodNames } from "../builtins/methods.js";
 import type * as ast from "../syntax/ast.js";
 import { DanaFloat, DanaModule, DanaStructType, type Value } from "../values/types.js";
-import { builtinMethodNames } from "./builtin-method-names.js";
 import { DanaFunction, DanaMethodDispatch } from "./callables.js";
 import { type FunctionNode, forEachChild, LocalCollector, parameterNames } from "./locals.js";
 
