@@ -116,7 +116,8 @@ export function describeEscapeSuite(mode: IsolationMode): void {
           const before = hostFingerprint();
           const started = performance.now();
           const outcome = await context.eval(program.source, { file: `${program.name}.na` }).then(
-            (result) => new Error(`expected a Dana error, got the value ${JSON.stringify(result.value)}`),
+            (result) =>
+              new Error(`expected a Dana error, got the value ${JSON.stringify(result.value)?.slice(0, 200)}`),
             (error: unknown) => error,
           );
           const elapsedMs = performance.now() - started;
