@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { check } from "@dana-gateway/lang";
+import { readSourceOrReport } from "../read-source.js";
 import { formatDiagnostic, type JsonReport } from "../report.js";
 import type { CommandIo } from "./run.js";
 
@@ -8,11 +8,8 @@ export function checkCommand(files: readonly string[], options: { json: boolean 
   let failed = false;
   const reports: { file: string; report: JsonReport }[] = [];
   for (const file of files) {
-    let source: string;
-    try {
-      source = readFileSync(file, "utf8");
-    } catch (error) {
-      io.stderr(`${file}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    const source = readSourceOrReport(file, io);
+    if (source === undefined) {
       failed = true;
       continue;
     }

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { reportFailure } from "../failure.js";
 import { nodeFileSystem } from "../file-system.js";
 import { createCliInterpreter } from "../interpreter-factory.js";
+import { readSourceOrReport } from "../read-source.js";
 import type { JsonReport } from "../report.js";
 import type { Painter } from "../style.js";
 
@@ -22,13 +22,8 @@ export interface CommandIo {
 
 /** Exit codes: 0 success, 1 uncaught Dana error, 2 syntax errors (or an unreadable file). */
 export async function runCommand(file: string, options: RunOptions, io: CommandIo): Promise<number> {
-  let source: string;
-  try {
-    source = readFileSync(file, "utf8");
-  } catch (error) {
-    io.stderr(`${file}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-    return 2;
-  }
+  const source = readSourceOrReport(file, io);
+  if (source === undefined) return 2;
   const { interpreter, close } = createCliInterpreter({
     anchor: file,
     modulePath: options.modulePath,

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "@dana-gateway/lang";
+import { readSourceOrReport } from "../read-source.js";
 import { formatDiagnostic } from "../report.js";
 import { generateDeclarations } from "../types/generate.js";
 import type { CommandIo } from "./run.js";
@@ -12,11 +13,8 @@ import type { CommandIo } from "./run.js";
 export function typesCommand(files: readonly string[], options: { out?: string }, io: CommandIo): number {
   let failed = false;
   for (const file of files) {
-    let source: string;
-    try {
-      source = readFileSync(file, "utf8");
-    } catch (error) {
-      io.stderr(`${file}: cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
+    const source = readSourceOrReport(file, io);
+    if (source === undefined) {
       failed = true;
       continue;
     }
