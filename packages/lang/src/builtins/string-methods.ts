@@ -4,7 +4,7 @@
 import { DanaException } from "../errors.js";
 import { iterate } from "../values/access.js";
 import { codePointLength, codePoints, hasSurrogates, toCodePointIndex, toUnitIndex } from "../values/code-points.js";
-import { checkStringLength } from "../values/memory.js";
+import { checkMemory, checkStringLength } from "../values/memory.js";
 import { operandTypeName } from "../values/print.js";
 import type { RuntimeServices } from "../values/services.js";
 import { DanaList, DanaTuple, type KeywordArguments, type Value } from "../values/types.js";
@@ -26,6 +26,9 @@ import {
   textArgument,
   titleCase,
 } from "./string-helpers.js";
+
+/** Budget cost of one list element, as for every other list the runtime builds (values/access.ts). */
+const BYTES_PER_ELEMENT = 8;
 
 export const stringMethodNames: ReadonlySet<string> = new Set([
   "upper",
@@ -115,12 +118,22 @@ export function callStringMethod(
         parts = name === "split" ? splitWhitespace(text, maximum) : rsplitWhitespace(text, maximum);
       else {
         const sep = textArgument(separator, "separator");
+        // Sized before splitting: a 30 MB string split on every character is 30 million strings.
+        if (sep !== "") {
+          const pieces = Math.min(countOccurrences(text, [sep]), maximum < 0 ? Number.POSITIVE_INFINITY : maximum);
+          checkMemory((pieces + 1) * BYTES_PER_ELEMENT, services.limits);
+        }
         parts = name === "split" ? splitSeparator(text, sep, maximum) : rsplitSeparator(text, sep, maximum);
       }
+      // Whitespace splits are sized after (at most one part per two characters of a string already in budget).
+      checkMemory(parts.length * BYTES_PER_ELEMENT, services.limits);
       return new DanaList(parts);
     }
-    case "splitlines":
-      return new DanaList(splitLines(text, Boolean(arg(0, "keepends"))));
+    case "splitlines": {
+      const lines = splitLines(text, Boolean(arg(0, "keepends")));
+      checkMemory(lines.length * BYTES_PER_ELEMENT, services.limits);
+      return new DanaList(lines);
+    }
     case "replace": {
       expectArguments(name, positional, 2, 3);
       const old = textArgument(positional[0], "replace() argument 1");
