@@ -1,4 +1,10 @@
-import { DanaException, DanaSyntaxException, type Diagnostic, type TraceFrame } from "@dana-gateway/lang";
+import {
+  DanaException,
+  DanaSyntaxException,
+  type Diagnostic,
+  formatTraceback as formatLanguageTraceback,
+  type TraceFrame,
+} from "@dana-gateway/lang";
 import { codeFrame } from "./code-frame.js";
 import type { Painter } from "./style.js";
 
@@ -13,15 +19,8 @@ export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefi
   return source === undefined ? header : `${header}\n${codeFrame(source, diagnostic.span, paint)}`;
 }
 
-export function formatTraceback(frames: readonly TraceFrame[]): string {
-  if (frames.length === 0) return "";
-  const lines = ["Traceback (most recent call last):"];
-  for (const frame of frames) {
-    lines.push(`  File "${frame.file}", line ${frame.line}, column ${frame.column}, in ${frame.function}`);
-    if (frame.sourceLine) lines.push(`    ${frame.sourceLine}`);
-  }
-  return lines.join("\n");
-}
+/** Python-style, innermost last, with a caret under each failing expression (shared with the gateway). */
+export const formatTraceback = formatLanguageTraceback;
 
 /** Reads a file's source for code frames; undefined when it cannot be read. */
 export type SourceLookup = (file: string) => string | undefined;

@@ -18,6 +18,10 @@ export interface TraceFrame {
   readonly column: number;
   /** The source line, trimmed, when known. */
   readonly sourceLine: string | null;
+  /** Where the failing expression ends on that line (exclusive, 1-based), when it ends on the same line. */
+  readonly endColumn?: number;
+  /** How many leading whitespace characters were trimmed from `sourceLine` (to place a caret under it). */
+  readonly indent?: number;
 }
 
 export interface DanaErrorLocation {

@@ -12,6 +12,7 @@ export type { Diagnostic, Severity, Span } from "./source.js";
 export { emptySpan } from "./source.js";
 export * as ast from "./syntax/ast.js";
 export * from "./syntax/index.js";
+export { formatTraceback } from "./traceback.js";
 export * from "./values/index.js";
 
 /** Package identity, used in error messages and diagnostics. */

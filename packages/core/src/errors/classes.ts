@@ -2,7 +2,7 @@
  * The gateway's error classes. Each has a literal `name`, structured fields, and survives `toJSON()` /
  * `DanaError.fromJSON()` with its class and fields intact.
  */
-import type { Diagnostic, TraceFrame } from "@dana-gateway/lang";
+import { type Diagnostic, formatTraceback, type TraceFrame } from "@dana-gateway/lang";
 import { DanaError, type DanaErrorOptions, registerErrorClass } from "./dana-error.js";
 
 /** A Dana program failed to parse. `diagnostics` holds every problem found, not only the first. */
@@ -67,13 +67,8 @@ export class DanaRuntimeError extends DanaError {
 
   /** The Dana traceback, formatted like Python's. */
   traceback(): string {
-    const lines = ["Traceback (most recent call last):"];
-    for (const frame of this.frames) {
-      lines.push(`  File "${frame.file}", line ${frame.line}, column ${frame.column}, in ${frame.function}`);
-      if (frame.sourceLine) lines.push(`    ${frame.sourceLine}`);
-    }
-    lines.push(`${this.danaType}: ${this.danaMessage}`);
-    return lines.join("\n");
+    const traceback = formatTraceback(this.frames);
+    return `${traceback ? `${traceback}\n` : ""}${this.danaType}: ${this.danaMessage}`;
   }
 
   protected runtimeFields(): DanaRuntimeErrorFields {

@@ -36,23 +36,29 @@ export function toDanaException(error: unknown): DanaException {
 
 const lineCache = new WeakMap<CodeLocation, string[]>();
 
-export function sourceLine(code: CodeLocation, line: number): string | null {
+function rawSourceLine(code: CodeLocation, line: number): string | undefined {
   let lines = lineCache.get(code);
   if (lines === undefined) {
     lines = code.source.split(/\r\n|\r|\n/);
     lineCache.set(code, lines);
   }
-  const text = lines[line - 1];
-  return text === undefined ? null : text.trim();
+  return lines[line - 1];
+}
+
+export function sourceLine(code: CodeLocation, line: number): string | null {
+  return rawSourceLine(code, line)?.trim() ?? null;
 }
 
 function traceFrame(code: CodeLocation, span: Span): TraceFrame {
+  const raw = rawSourceLine(code, span.line);
   return {
     file: code.file,
     function: code.functionName,
     line: span.line,
     column: span.column,
-    sourceLine: sourceLine(code, span.line),
+    sourceLine: raw?.trim() ?? null,
+    ...(raw === undefined ? {} : { indent: raw.length - raw.trimStart().length }),
+    ...(span.endLine === span.line ? { endColumn: span.endColumn } : {}),
   };
 }
 
