@@ -16,6 +16,7 @@ export const workspaceAliases = [
     replacement: source("./packages/converters/src/dataframe/index.ts"),
   },
   { find: /^@dana-gateway\/converters$/, replacement: source("./packages/converters/src/index.ts") },
+  { find: /^@dana-gateway\/core\/isolation$/, replacement: source("./packages/core/src/isolation/index.ts") },
   { find: /^@dana-gateway\/lang$/, replacement: source("./packages/lang/src/index.ts") },
   { find: /^@dana-gateway\/core$/, replacement: source("./packages/core/src/index.ts") },
   { find: /^@dana-gateway\/llm-pool$/, replacement: source("./packages/llm-pool/src/index.ts") },
