@@ -116,6 +116,9 @@ export const expectations: Readonly<Record<string, Expectation>> = {
   "imports/host-module-child-process": notFound,
   "imports/dunder-module-name": notFound,
   "imports/absolute-path-as-name": refused("NameError", "'use' is not supported"),
+  "imports/dotted-absolute-path": notFound,
+  "imports/relative-at-root": denied("outside the allowed roots"),
+  "imports/relative-through-symlink": denied("outside the allowed roots"),
   "imports/package-escape": refused("ImportError", "Cannot import name 'secret'"),
   "imports/package-symlink-escape": denied("outside the allowed roots"),
 
