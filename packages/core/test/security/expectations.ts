@@ -149,6 +149,8 @@ export const expectations: Readonly<Record<string, Expectation>> = {
   "format-strings/format-huge-width": memory,
   "format-strings/percent-huge-width": memory,
   "format-strings/format-nested-spec": memory,
+  "format-strings/percent-star-width": memory,
+  "format-strings/format-huge-precision": refused("ValueError", "precision too big"),
   "format-strings/format-method-constructor": refused("AttributeError", "no attribute 'constructor'"),
 
   // Resources: every budget ends the program with its own error, before the host pays for it.
