@@ -1,7 +1,9 @@
 /**
  * Pieces of Python's str semantics that JS lacks: its whitespace set, cased-character rules and line breaks.
  */
+
 import { DanaException } from "../errors.js";
+import { PROGRESS_INTERVAL } from "../values/access.js";
 import { operandTypeName } from "../values/print.js";
 import type { Value } from "../values/types.js";
 
@@ -187,10 +189,33 @@ export function splitLines(text: string, keepEnds: boolean): string[] {
   return lines;
 }
 
-export function replaceText(text: string, old: string, replacement: string, limit: number): string {
+/**
+ * `str.replace`. `progress` is called every PROGRESS_INTERVAL replacements so the step budget, the deadline and
+ * `cancel()` reach inside one call (30 million replacements otherwise run seconds past `timeoutMs`); an error it
+ * throws aborts the replacement.
+ */
+export function replaceText(
+  text: string,
+  old: string,
+  replacement: string,
+  limit: number,
+  progress: () => void = () => {},
+): string {
   let count = limit;
+  let sinceProgress = 0;
+  const tick = () => {
+    if (++sinceProgress === PROGRESS_INTERVAL) {
+      sinceProgress = 0;
+      progress();
+    }
+  };
   // A function replacer: a string replacement would interpret "$&" and friends.
-  if (count < 0 && old !== "") return text.replaceAll(old, () => replacement);
+  if (count < 0 && old !== "") {
+    return text.replaceAll(old, () => {
+      tick();
+      return replacement;
+    });
+  }
   if (count < 0) count = Number.POSITIVE_INFINITY; // "" matches between code points, not UTF-16 units
   let result = "";
   let position = 0;
@@ -201,6 +226,7 @@ export function replaceText(text: string, old: string, replacement: string, limi
       if (done < count) {
         result += replacement;
         done++;
+        tick();
       }
       result += character;
     }
@@ -212,6 +238,7 @@ export function replaceText(text: string, old: string, replacement: string, limi
     result += text.slice(position, found) + replacement;
     position = found + old.length;
     done++;
+    tick();
   }
   return result + text.slice(position);
 }

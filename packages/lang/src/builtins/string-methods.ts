@@ -2,7 +2,7 @@
  * Methods of `str` with Python semantics (return values, errors, code-point indices).
  */
 import { DanaException } from "../errors.js";
-import { iterate } from "../values/access.js";
+import { iterate, PROGRESS_INTERVAL } from "../values/access.js";
 import { codePointLength, codePoints, hasSurrogates, toCodePointIndex, toUnitIndex } from "../values/code-points.js";
 import { checkMemory, checkStringLength } from "../values/memory.js";
 import { operandTypeName } from "../values/print.js";
@@ -139,11 +139,15 @@ export function callStringMethod(
       const old = textArgument(positional[0], "replace() argument 1");
       const replacement = textArgument(positional[1], "replace() argument 2");
       const count = optionalIndex(arg(2, "count")) ?? -1;
+      const progress = () => services.step?.(PROGRESS_INTERVAL);
       if (replacement.length > old.length) {
-        const occurrences = Math.min(countOccurrences(text, [old]), count < 0 ? Number.POSITIVE_INFINITY : count);
+        const occurrences = Math.min(
+          countOccurrences(text, [old], progress),
+          count < 0 ? Number.POSITIVE_INFINITY : count,
+        );
         checkStringLength(text.length + occurrences * (replacement.length - old.length), services.limits);
       }
-      return replaceText(text, old, replacement, count);
+      return replaceText(text, old, replacement, count, progress);
     }
     case "join":
       expectArguments(name, positional, 1, 1);
@@ -282,7 +286,7 @@ function search(text: string, name: "find" | "rfind" | "index" | "rindex", posit
   return toCodePointIndex(text, found);
 }
 
-function countOccurrences(text: string, positional: readonly Value[]): number {
+function countOccurrences(text: string, positional: readonly Value[], progress: () => void = () => {}): number {
   expectArguments("count", positional, 1, 3);
   const needle = textArgument(positional[0], "count() argument 1");
   const [start, end] = unitRange(text, positional[1], positional[2]);
@@ -290,6 +294,8 @@ function countOccurrences(text: string, positional: readonly Value[]): number {
   const window = text.slice(start, end);
   if (needle === "") return (hasSurrogates(window) ? codePoints(window).length : window.length) + 1;
   let count = 0;
-  for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + needle.length)) count++;
+  for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + needle.length)) {
+    if (++count % PROGRESS_INTERVAL === 0) progress();
+  }
   return count;
 }
