@@ -4,13 +4,13 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Limits, Value } from "@dana-gateway/lang";
+import { type Limits, parse, type Value } from "@dana-gateway/lang";
 import type { DanaFunction } from "../api/dana-function.js";
 import type { DanaModule, UntypedModuleMembers } from "../api/dana-module.js";
 import { createGatewayHooks } from "../api/gateway-hooks.js";
 import type { GatewayScope } from "../api/gateway-scope.js";
 import { ValueConverter } from "../conversion/value-converter.js";
-import { ResourceError } from "../errors/classes.js";
+import { DanaSyntaxError, ResourceError } from "../errors/classes.js";
 import { parseCapabilities } from "../host/capabilities.js";
 import type { IsolationMode } from "../protocol/backend.js";
 import { protocolVersion } from "../protocol/messages.js";
@@ -49,6 +49,7 @@ export class DanaContext implements AsyncDisposable {
   readonly #services: RuntimeServices;
   readonly #shutdown = new AbortController();
   readonly #watcher: Promise<ModuleWatcher> | null;
+  readonly #onModuleReloadError: ((error: DanaSyntaxError) => void) | undefined;
   readonly #releaser: FinalizationRegistry<Value> | null;
   #generation = 0;
   #evaluations: Promise<unknown> = Promise.resolve();
@@ -77,9 +78,10 @@ export class DanaContext implements AsyncDisposable {
       createGatewayHooks(() => this.#scope),
       services.typeConverters,
     );
+    this.#onModuleReloadError = options.onModuleReloadError;
     this.#watcher = options.watchModules
       ? import("./module-watcher.js").then(
-          ({ ModuleWatcher }) => new ModuleWatcher((files) => void this.#invalidate(files)),
+          ({ ModuleWatcher }) => new ModuleWatcher((files) => void this.#reloadChanged(files)),
         )
       : null;
     this.#host = new ContextHost({
@@ -259,6 +261,39 @@ export class DanaContext implements AsyncDisposable {
   async reloadModules(): Promise<void> {
     this.#checkOpen("reloadModules()");
     await this.#invalidate(undefined);
+  }
+
+  /**
+   * Watch mode: a changed file that no longer parses keeps its old version running (the context is not told to
+   * forget it) and its diagnostics are reported; it stays watched, so the fix is picked up.
+   */
+  async #reloadChanged(files: readonly string[]): Promise<void> {
+    const reloadable: string[] = [];
+    for (const file of files) {
+      let source: string | null = null;
+      try {
+        source = readFileSync(file, "utf8");
+      } catch {
+        // Deleted or renamed: forget it, the next import reports what is missing.
+      }
+      const diagnostics = source === null ? [] : parse(source, { file }).diagnostics;
+      if (diagnostics.length === 0) {
+        reloadable.push(file);
+        continue;
+      }
+      this.#watchModule(file);
+      this.#reportReloadError(new DanaSyntaxError(diagnostics));
+    }
+    if (reloadable.length > 0) await this.#invalidate(reloadable);
+  }
+
+  #reportReloadError(error: DanaSyntaxError): void {
+    if (this.#onModuleReloadError) this.#onModuleReloadError(error);
+    else
+      process.emitWarning(
+        `module not reloaded, the old version keeps running:\n${error.message}`,
+        "DanaModuleReloadWarning",
+      );
   }
 
   async #invalidate(files: readonly string[] | undefined): Promise<void> {

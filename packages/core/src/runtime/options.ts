@@ -41,6 +41,11 @@ export interface DanaContextOptions extends RequestOptions {
   readonly stdout?: (text: string) => void;
   /** Re-import modules whose files change (uses `fs.watch`; off by default). */
   readonly watchModules?: boolean;
+  /**
+   * Watch mode: called when a changed module no longer parses (its old version keeps running). Default: a
+   * `DanaModuleReloadWarning` process warning with the diagnostics.
+   */
+  readonly onModuleReloadError?: (error: import("../errors/classes.js").DanaSyntaxError) => void;
 }
 
 export interface DanaRuntimeOptions {
@@ -74,6 +79,7 @@ const contextOptionNames = [
   "stdout",
   "signal",
   "watchModules",
+  "onModuleReloadError",
 ] as const;
 
 const runtimeOptionNames = [
@@ -141,6 +147,11 @@ export function validateContextOptions(options: unknown, what = "createContext()
   }
   if (record.signal !== undefined && !(record.signal instanceof AbortSignal)) {
     throw new TypeError(`Expected AbortSignal, got ${describeType(record.signal)} at option 'signal'`);
+  }
+  if (record.onModuleReloadError !== undefined && typeof record.onModuleReloadError !== "function") {
+    throw new TypeError(
+      `Expected function, got ${describeType(record.onModuleReloadError)} at option 'onModuleReloadError'`,
+    );
   }
   if (record.watchModules !== undefined && typeof record.watchModules !== "boolean") {
     throw new TypeError(`Expected boolean, got ${describeType(record.watchModules)} at option 'watchModules'`);

@@ -7,6 +7,7 @@ import {
   DanaObject,
   DanaRuntime,
   DanaRuntimeError,
+  type DanaSyntaxError,
   ModuleNotFoundError,
   ResourceError,
 } from "../../src/index.js";
@@ -164,6 +165,38 @@ describe("modules", () => {
         answer = (await ctx.importModule("watched")).get("answer");
       }
       expect(answer).toBe(2);
+    } finally {
+      own.remove();
+    }
+  });
+});
+
+describe("watch mode and broken edits", () => {
+  it("keeps the old version when an edit does not parse, reports the diagnostics, and picks up the fix", async () => {
+    const own = createModuleFolder({ "watched.na": "def answer():\n    return 1\n" });
+    const reported: DanaSyntaxError[] = [];
+    try {
+      await using ctx = runtime.createContext({
+        modulePaths: [own.path],
+        watchModules: true,
+        onModuleReloadError: (error) => reported.push(error),
+      });
+      const answer = ctx.danaFunction<() => number>("watched.answer");
+      expect(await answer()).toBe(1);
+      writeFileSync(join(own.path, "watched.na"), "def answer(:\n    return 2\n");
+      for (let attempt = 0; attempt < 200 && reported.length === 0; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(reported).toHaveLength(1);
+      expect(reported[0]!.diagnostics[0]).toMatchObject({ type: "SyntaxError", span: { line: 1 } });
+      expect(await answer()).toBe(1);
+      writeFileSync(join(own.path, "watched.na"), "def answer():\n    return 3\n");
+      let value = 1;
+      for (let attempt = 0; attempt < 200 && value !== 3; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        value = await answer();
+      }
+      expect(value).toBe(3);
     } finally {
       own.remove();
     }
