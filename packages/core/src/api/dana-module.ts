@@ -45,7 +45,7 @@ export class DanaModule {
     // The proxy only adds reads of public members; everything else is the instance itself, with `this` bound to
     // it (private fields do not work through a proxy receiver).
     const proxy = new Proxy(this, {
-      get: (module, property, receiver) => {
+      get: (module, property) => {
         if (typeof property === "string" && !(property in module) && module.has(property)) return module.get(property);
         const value = Reflect.get(module, property, module);
         return typeof value === "function" && property !== "constructor" ? value.bind(module) : value;
