@@ -1,10 +1,4 @@
-import {
-  DanaException,
-  DanaSyntaxException,
-  type Diagnostic,
-  formatTraceback as formatLanguageTraceback,
-  type TraceFrame,
-} from "@dana-gateway/lang";
+import { type DanaException, type Diagnostic, formatTraceback, type TraceFrame } from "@dana-gateway/lang";
 import { codeFrame } from "./code-frame.js";
 import type { Painter } from "./style.js";
 
@@ -18,9 +12,6 @@ export function formatDiagnostic(diagnostic: Diagnostic, source: string | undefi
   const header = paint(["bold", colour], diagnosticHeader(diagnostic));
   return source === undefined ? header : `${header}\n${codeFrame(source, diagnostic.span, paint)}`;
 }
-
-/** Python-style, innermost last, with a caret under each failing expression (shared with the gateway). */
-export const formatTraceback = formatLanguageTraceback;
 
 /** Reads a file's source for code frames; undefined when it cannot be read. */
 export type SourceLookup = (file: string) => string | undefined;
@@ -59,11 +50,4 @@ export function errorToJson(error: DanaException): NonNullable<JsonReport["error
     column: error.location?.span.column ?? null,
     traceback: error.traceback,
   };
-}
-
-export function isSyntaxFailure(error: unknown): error is DanaSyntaxException {
-  return error instanceof DanaSyntaxException;
-}
-export function isDanaFailure(error: unknown): error is DanaException {
-  return error instanceof DanaException;
 }
